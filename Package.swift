@@ -1,0 +1,58 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// Arrows point one way: wblmatch → WebApp / MatchRuns → Jobs, Mail, Reports, Store → Placement → MatchingEngine.
+// Database sits under Store, Jobs and Mail and knows nothing of the domain.
+let package = Package(
+    name: "WBLMatch",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "wblmatch", targets: ["wblmatch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // Pure core
+        .target(name: "MatchingEngine"),
+        .target(name: "Placement", dependencies: ["MatchingEngine"]),
+
+        // PostgreSQL
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .target(name: "Database", dependencies: ["CLibPQ", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Store", dependencies: ["Database", "Placement"]),
+
+        // Edges
+        .target(name: "Jobs", dependencies: [
+            "Database",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "Mail", dependencies: ["CCurl", "Database", "Jobs", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Reports", dependencies: ["Placement", .product(name: "Mustache", package: "swift-mustache")],
+                resources: [.copy("Templates")]),
+        .target(name: "MatchRuns", dependencies: ["Store", "Jobs", "Mail", "Reports", "Placement", "MatchingEngine"]),
+
+        .executableTarget(name: "wblmatch", dependencies: [
+            "MatchingEngine", "Placement", "Database", "Store", "Jobs", "Mail", "Reports", "MatchRuns",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+
+        // Tests: one target per library, plus shared helpers (a fresh database per test, fixtures).
+        .target(name: "TestSupport", dependencies: ["Database"], path: "Tests/TestSupport"),
+        .testTarget(name: "MatchingEngineTests", dependencies: ["MatchingEngine"]),
+        .testTarget(name: "PlacementTests", dependencies: ["Placement"]),
+        .testTarget(name: "DatabaseTests", dependencies: ["Database", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "TestSupport"]),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "MatchRunsTests", dependencies: ["MatchRuns", "TestSupport"]),
+    ]
+)

@@ -1,0 +1,2 @@
+/// The Database module. See ARCHITECTURE.md for what it owns.
+enum DatabaseModule {}

@@ -1,0 +1,2 @@
+/// The Jobs module. See ARCHITECTURE.md for what it owns.
+enum JobsModule {}

@@ -1,0 +1,2 @@
+/// The Mail module. See ARCHITECTURE.md for what it owns.
+enum MailModule {}

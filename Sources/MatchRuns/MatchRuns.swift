@@ -1,0 +1,2 @@
+/// The MatchRuns module. See ARCHITECTURE.md for what it owns.
+enum MatchRunsModule {}

@@ -1,0 +1,2 @@
+/// The MatchingEngine module. See ARCHITECTURE.md for what it owns.
+enum MatchingEngineModule {}

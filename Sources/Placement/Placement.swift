@@ -1,0 +1,2 @@
+/// The Placement module. See ARCHITECTURE.md for what it owns.
+enum PlacementModule {}

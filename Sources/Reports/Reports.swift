@@ -1,0 +1,2 @@
+/// The Reports module. See ARCHITECTURE.md for what it owns.
+enum ReportsModule {}

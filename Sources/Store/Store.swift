@@ -1,0 +1,2 @@
+/// The Store module. See ARCHITECTURE.md for what it owns.
+enum StoreModule {}

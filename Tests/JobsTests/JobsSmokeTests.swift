@@ -1,0 +1,4 @@
+import Testing
+@testable import Jobs
+
+@Test func moduleLinks() { #expect(String(describing: JobsModule.self) == "JobsModule") }

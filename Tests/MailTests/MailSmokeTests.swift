@@ -1,0 +1,4 @@
+import Testing
+@testable import Mail
+
+@Test func moduleLinks() { #expect(String(describing: MailModule.self) == "MailModule") }

@@ -1,0 +1,4 @@
+import Testing
+@testable import MatchRuns
+
+@Test func moduleLinks() { #expect(String(describing: MatchRunsModule.self) == "MatchRunsModule") }
