@@ -66,6 +66,7 @@ struct RawInstance {
             let lo = Int(prefStart[s]), hi = Int(prefStart[s + 1])
             for k in lo..<hi {
                 let p = prefs[k]
+                if p == Int32.min { continue }  // a reference the reader already reported
                 let path = "students[\(s)].preferences[\(k - lo)]"
                 if p < 0 || Int(p) >= m {
                     out.append(InstanceProblem(path: path, message: unknown("position", unknownPreference[k], p, m)))
@@ -91,6 +92,7 @@ struct RawInstance {
             let lo = Int(rankStart[p]), hi = Int(rankStart[p + 1])
             for k in lo..<hi {
                 let s = rankStudent[k]
+                if s == Int32.min { continue }
                 let path = rankPath(p, k)
                 if s < 0 || Int(s) >= n {
                     out.append(InstanceProblem(path: path, message: unknown("student", unknownRanked[k], s, n)))
@@ -104,10 +106,10 @@ struct RawInstance {
         }
         for i in 0..<infStudent.count {
             let s = infStudent[i], p = infPosition[i]
-            if s < 0 || Int(s) >= n {
+            if s != Int32.min && (s < 0 || Int(s) >= n) {
                 out.append(InstanceProblem(path: "infeasible[\(i)].student", message: unknown("student", unknownInfStudent[i], s, n)))
             }
-            if p < 0 || Int(p) >= m {
+            if p != Int32.min && (p < 0 || Int(p) >= m) {
                 out.append(InstanceProblem(path: "infeasible[\(i)].position", message: unknown("position", unknownInfPosition[i], p, m)))
             }
         }
