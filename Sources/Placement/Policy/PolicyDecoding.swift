@@ -26,3 +26,30 @@ extension KeyedDecodingContainer {
         try decodeIfPresent(T.self, forKey: key) ?? fallback
     }
 }
+
+/// A text-coded enumeration whose decoding error lists the allowed values.
+protocol TextCode: RawRepresentable, CaseIterable where RawValue == String {}
+
+extension TextCode {
+    /// Decodes the raw value; an unknown one names every allowed value.
+    static func decode(from decoder: any Decoder) throws -> Self {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let value = Self(rawValue: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                debugDescription: "'\(text)' is not one of \(allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))"))
+        }
+        return value
+    }
+}
+
+extension LeapDayBirthday: TextCode {
+    public init(from decoder: any Decoder) throws { self = try Self.decode(from: decoder) }
+}
+
+extension CommuteOrigin: TextCode {
+    public init(from decoder: any Decoder) throws { self = try Self.decode(from: decoder) }
+}
+
+extension SlotKind: TextCode {
+    public init(from decoder: any Decoder) throws { self = try Self.decode(from: decoder) }
+}
