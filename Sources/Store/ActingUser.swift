@@ -28,4 +28,13 @@ public struct ActingUser: Sendable, Hashable {
         self.organizationKind = organizationKind
         self.canViewJuvenile = canViewJuvenile
     }
+
+    /// The acting user of a bootstrap import (organizations and users into a database that has no
+    /// user yet): a coordinator with no row of its own. `UserRepository.bootstrapUser()` hands it out
+    /// only while the users table is empty.
+    static let bootstrap = ActingUser(id: 0, email: "bootstrap", role: "coordinator", organizationID: 0,
+                                      organizationCode: "", organizationKind: "consortium", canViewJuvenile: false)
+
+    /// Whether this is the bootstrap user.
+    public var isBootstrap: Bool { id == 0 }
 }

@@ -10,6 +10,20 @@ public struct UserRepository: Sendable {
         self.pool = pool
     }
 
+    /// The acting user for a first import into a database without users (organizations, then users
+    /// with at least one coordinator); a problem once any user exists.
+    public func bootstrapUser(kind: IntakeKind) async throws -> ActingUser {
+        guard kind == .organizations || kind == .users else {
+            throw IntakeProblems([IntakeProblem(file: "--bootstrap", line: 0, message: "only organizations and users can be bootstrapped")])
+        }
+        let count: Int = try await pool.query(UserQueries.count).first?.decode("count") ?? 0
+        guard count == 0 else {
+            throw IntakeProblems([IntakeProblem(file: "--bootstrap", line: 0,
+                message: "the database already has \(count) users: import as one of its coordinators with --as EMAIL")])
+        }
+        return .bootstrap
+    }
+
     /// The enabled user with `email` (any case), or a problem saying why there is none.
     public func actingUser(email: String) async throws -> ActingUser {
         let rows = try await pool.query(UserQueries.actingUser, [email])
@@ -28,6 +42,9 @@ public struct UserRepository: Sendable {
 
 /// SQL of ``UserRepository``.
 enum UserQueries {
+    /// How many users exist.
+    static let count = "SELECT count(*)::int AS count FROM users"
+
     /// The user with email $1 (case-insensitive) and their organization.
     static let actingUser = """
         SELECT u.id, u.email, u.role, u.organization_id, u.can_view_juvenile, u.disabled,

@@ -41,8 +41,11 @@ public struct IntakeImporter: Sendable {
                 case .rankings: counts = try await RankingImport.run(context)
                 }
                 if options.dryRun { throw DryRunRollback(counts: counts) }
+                if user.isBootstrap && batch.kind == .users {
+                    try await context.check(ImportQueries.bootstrapCoordinator)
+                }
                 try await conn.execute(ImportQueries.audit, [
-                    user.id, user.email, batch.kind.rawValue, batch.fileName, batch.rows.count,
+                    user.isBootstrap ? nil : user.id, user.email, batch.kind.rawValue, batch.fileName, batch.rows.count,
                     counts.created, counts.updated, counts.unchanged,
                 ])
                 return counts
@@ -65,6 +68,12 @@ enum ImportQueries {
         INSERT INTO audit_log (actor_user_id, actor, action, entity, detail)
         VALUES ($1, $2, 'import', $3, jsonb_build_object('file', $4::text, 'rows', $5::int,
                 'created', $6::int, 'updated', $7::int, 'unchanged', $8::int))
+        """
+
+    /// After a bootstrap import of users: at least one enabled coordinator must exist.
+    static let bootstrapCoordinator = """
+        SELECT 0 AS line, 'role' AS col, 'the first users file must create at least one enabled coordinator' AS message
+        WHERE NOT EXISTS (SELECT 1 FROM users WHERE role = 'coordinator' AND NOT disabled)
         """
 
     /// The round named $1, or (when $1 is NULL) the most recently created open round.
