@@ -111,7 +111,7 @@ public final class JobWorker: Service, Sendable {
         }
         let unwritten = await writer.count
         if unwritten > 0 {
-            logger.error("stopping with \(unwritten) outcomes unwritten (database unreachable); the rescuer will return those jobs")
+            logger.error("stopping with \(unwritten) outcomes unwritten (the database refused them or is unreachable); the rescuer will return those jobs")
         }
         writerTask.cancel()
         logger.info("worker stopped")
