@@ -99,6 +99,7 @@ public final class JobWorker: Service, Sendable {
         let ticker = Task { await tickLoop() }
         let heartbeat = Task { await heartbeatLoop() }
         let listener = Task { await listenLoop() }
+        wake.signal()  // claim at once: jobs may be waiting already
         await produceLoop()
         ticker.cancel()
         listener.cancel()
