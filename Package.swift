@@ -50,6 +50,9 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
 
+        // Benchmark driver for scripts/bench.d/engine (instance generator, engine timing).
+        .executableTarget(name: "engine-bench", dependencies: ["MatchingEngine"]),
+
         // Tests: one target per library, plus shared helpers (a fresh database per test, fixtures).
         .target(name: "TestSupport", dependencies: ["Database", "Migrations"], path: "Tests/TestSupport"),
         .testTarget(name: "MatchingEngineTests", dependencies: ["MatchingEngine"]),
