@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "Intake"),
         .target(name: "Store", dependencies: ["Database", "Placement", "Intake"]),
         // sql/*.sql compiled into the binary: the EmbedSQL plugin generates `EmbeddedMigrations.all`.
-        .target(name: "Migrations", dependencies: ["Database"], plugins: ["EmbedSQL"]),
+        .target(name: "Migrations", dependencies: ["Database"], exclude: ["sql"], plugins: ["EmbedSQL"]),
         .executableTarget(name: "EmbedSQLTool"),
         .plugin(name: "EmbedSQL", capability: .buildTool(), dependencies: ["EmbedSQLTool"]),
 

@@ -4,8 +4,9 @@ import PackagePlugin
 /// Turns the package's `sql/NNNN_name.sql` files into a Swift source (`EmbeddedMigrations.all`),
 /// so the binary carries its schema and works from any directory.
 ///
-/// The plugin runs at every build and lists `sql/` afresh: adding, editing or removing a file
-/// changes the command's inputs or arguments, and the source is generated again.
+/// Each file is an input of the command, so editing one regenerates the source. SwiftPM calls the
+/// plugin again only when a target's directory changes, so `Sources/Migrations/sql` is a symlink to
+/// `../../sql` (excluded from the target's sources): adding or removing a file there re-plans the build.
 @main
 struct EmbedSQL: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {

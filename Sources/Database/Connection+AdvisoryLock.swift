@@ -11,6 +11,7 @@ extension Connection {
     }
 
     /// Holds the session-level advisory lock `key` while `body` runs (waiting for it if another session holds it).
+    @discardableResult
     public func withAdvisoryLock<T>(
         key: Int64, isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> T
     ) async throws -> T {

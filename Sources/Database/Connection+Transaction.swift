@@ -9,6 +9,7 @@ extension Connection {
     ///     ...
     /// }
     /// ```
+    @discardableResult
     public func withTransaction<T>(
         _ level: IsolationLevel = .readCommitted, readOnly: Bool = false,
         isolation: isolated (any Actor)? = #isolation,

@@ -34,6 +34,7 @@ public final class DatabasePool: Sendable {
     }
 
     /// Lends a connection to `body` and takes it back afterwards (also when `body` throws).
+    @discardableResult
     public func withConnection<T>(
         isolation: isolated (any Actor)? = #isolation, _ body: (Connection) async throws -> T
     ) async throws -> T {
@@ -49,6 +50,7 @@ public final class DatabasePool: Sendable {
     }
 
     /// Runs `body` in a transaction on a pooled connection: COMMIT when it returns, ROLLBACK when it throws.
+    @discardableResult
     public func withTransaction<T>(
         _ level: IsolationLevel = .readCommitted, readOnly: Bool = false,
         isolation: isolated (any Actor)? = #isolation,
@@ -71,6 +73,7 @@ public final class DatabasePool: Sendable {
     }
 
     /// Holds the advisory lock `key` on a pooled connection while `body` runs with that connection.
+    @discardableResult
     public func withAdvisoryLock<T>(
         key: Int64, isolation: isolated (any Actor)? = #isolation, _ body: (Connection) async throws -> T
     ) async throws -> T {

@@ -29,12 +29,13 @@ extension Array: SQLEncodable where Element: SQLArrayElement {
     public static var sqlType: SQLType { Element.sqlArrayType }
 
     public var sqlText: String? {
-        if let bytes = self as? [UInt8] { return ByteaText.encode(bytes) }
+        // `as? [UInt8]` alone would also match an empty [Int]: test the element type.
+        if Element.self == UInt8.self, let bytes = self as? [UInt8] { return ByteaText.encode(bytes) }
         return SQLArrayText.encode(map(\.sqlText))
     }
 
     public var sqlBind: SQLBind {
-        if let bytes = self as? [UInt8] { return SQLBind(type: .bytea, bytes: bytes, isBinary: true) }
+        if Element.self == UInt8.self, let bytes = self as? [UInt8] { return SQLBind(type: .bytea, bytes: bytes, isBinary: true) }
         return SQLBind(type: Self.sqlType, bytes: sqlText.map { [UInt8]($0.utf8) }, isBinary: false)
     }
 }
