@@ -29,6 +29,7 @@ enum CounselorDigest {
                 "program": Vocabulary.programOfStudy(student.programOfStudy), "result": result,
                 "reason": reason, "hasReason": !reason.isEmpty,
                 "explanation": student.explanation.map { ExplanationRow.model($0, juvenileEntitled: false) },
+                "hasExplanation": !student.explanation.isEmpty,
                 "actions": actions, "hasActions": !actions.isEmpty,
             ]
         }

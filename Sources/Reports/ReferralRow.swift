@@ -8,7 +8,7 @@ enum ReferralRow {
         if let seat = student.assignment {
             placement = index.placementLabel(seat.slotID)
             status = seat.pendingApproval ? "matched, pending case-worker approval" : "matched"
-            if seat.onReservedSeat { status += " (\(Vocabulary.reservedSeatsJuvenile))" }
+            if seat.onReservedSeat { status += ", on a second-chance seat" }
             placement += " (\(Vocabulary.ordinal(seat.choiceRank)) choice)"
         } else if student.choiceCount == 0 {
             status = "no choices entered"
@@ -23,6 +23,7 @@ enum ReferralRow {
             "hasRestrictions": !(referral?.restrictions.isEmpty ?? true),
             "approvalNeeded": student.assignment?.pendingApproval ?? false,
             "explanation": student.explanation.map { ExplanationRow.model($0, juvenileEntitled: true) },
+            "hasExplanation": !student.explanation.isEmpty,
         ]
     }
 }

@@ -63,6 +63,7 @@ import Testing
         #expect(!clovis.everything.contains("Ortiz"))
         #expect(clovis.text.contains("1st choice, IT help desk at Portales Tech: \(Fixtures.neutral)"))
         #expect(clovis.text.contains("Matched: Welding helper at Clovis Steel, 2nd choice"))
+        #expect(clovis.html.contains("<li>1st choice, IT help desk at Portales Tech: \(Fixtures.neutral)</li>"))
         let portales = try #require(mails.first { $0.userID == Fixtures.portalesCounselor.userID })
         #expect(portales.text.contains("Main reason: \(Fixtures.neutral)"))
         for mail in mails {
@@ -75,7 +76,8 @@ import Testing
         let mails = try await emails([Fixtures.dana, Fixtures.lee, Fixtures.otherCaseWorker])
         #expect(mails.count == 2, "a case worker without referrals in the round gets no mail")
         let dana = try #require(mails.first { $0.userID == Fixtures.caseWorkerDana })
-        #expect(dana.text.contains("Marcus Lee (Clovis High): matched, pending case-worker approval (second-chance seats)"))
+        #expect(dana.text.contains("Marcus Lee (Clovis High): matched, pending case-worker approval, on a second-chance seat"))
+        #expect(dana.html.contains("<li>1st choice, IT help desk at Portales Tech: Court order excludes Quay County.</li>"))
         #expect(dana.text.contains("Restriction: Curfew 20:00"))
         #expect(dana.text.contains("Your approval is needed"))
         #expect(dana.text.contains("1st choice, IT help desk at Portales Tech: Court order excludes Quay County."))
