@@ -57,7 +57,7 @@ enum CoordinatorNightly {
 
     static func runModel(_ run: RunInfo, webURL: String, timeZone: TimeZone) -> [String: Any] {
         [
-            "id": run.id, "roundName": run.roundName, "kind": run.kind.label, "startedAt": format(run.startedAt, timeZone),
+            "id": run.id, "roundName": run.roundName, "kind": run.kind.label + (run.secondRound ? ", second round" : ""), "startedAt": format(run.startedAt, timeZone),
             "seed": String(run.seed), "inputDigest": run.inputDigest, "algorithmVersion": run.algorithmVersion,
             "url": webURL,
         ]

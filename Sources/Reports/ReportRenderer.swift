@@ -27,7 +27,7 @@ public struct ReportRenderer: Sendable {
 
     /// Every email of a run. A report may only go to the role it is written for; a run whose verifier
     /// failed yields only failure notices to coordinators.
-    public func emails(for report: RunReport, to subscriptions: [Subscription]) -> [RenderedEmail] {
+    public func emails(for report: RunReport, to subscriptions: [Subscription]) -> [ReportEmail] {
         if case .failed(let problems) = report.run.verifier {
             let failure = RunFailure(runID: report.run.id, roundName: report.run.roundName, kind: report.run.kind,
                                      startedAt: report.run.startedAt, error: "the verifier rejected the matching",
@@ -35,9 +35,9 @@ public struct ReportRenderer: Sendable {
             return subscriptions.filter { $0.recipient.role == .coordinator }.map { runFailed(failure, to: $0.recipient) }
         }
         let index = ReportIndex(report)
-        var csv: RenderedEmail.Attachment?
+        var csv: ReportEmail.Attachment?
         var coordinatorCache: [Bool: (subject: String, text: String, html: String)] = [:]
-        var emails: [RenderedEmail] = []
+        var emails: [ReportEmail] = []
         for subscription in subscriptions {
             let recipient = subscription.recipient
             for kind in ReportKind.allCases where subscription.kinds.contains(kind) && kind.role == recipient.role {
@@ -51,7 +51,7 @@ public struct ReportRenderer: Sendable {
                     }()
                     coordinatorCache[entitled] = body
                     if csv == nil { csv = assignmentsAttachment(index) }
-                    emails.append(RenderedEmail(template: kind.rawValue, toName: recipient.name, toAddress: recipient.email,
+                    emails.append(ReportEmail(template: kind.rawValue, toName: recipient.name, toAddress: recipient.email,
                                                 userID: recipient.userID, subject: body.subject, text: body.text,
                                                 html: body.html, attachments: [csv!]))
                 case .counselorDigest:
@@ -76,7 +76,7 @@ public struct ReportRenderer: Sendable {
     }
 
     /// The failure notice for a coordinator.
-    public func runFailed(_ failure: RunFailure, to recipient: ReportRecipient) -> RenderedEmail {
+    public func runFailed(_ failure: RunFailure, to recipient: ReportRecipient) -> ReportEmail {
         let model: [String: Any] = [
             "runID": failure.runID.map { String($0) } ?? "(not written)", "roundName": failure.roundName,
             "kind": failure.kind.label, "startedAt": CoordinatorNightly.format(failure.startedAt, timeZone),
@@ -84,19 +84,19 @@ public struct ReportRenderer: Sendable {
             "jobID": failure.jobID.map { String($0) } ?? "", "hasJob": failure.jobID != nil,
         ]
         let rendered = templates.render("run_failed", model)
-        return RenderedEmail(template: "run_failed", toName: recipient.name, toAddress: recipient.email, userID: recipient.userID,
+        return ReportEmail(template: "run_failed", toName: recipient.name, toAddress: recipient.email, userID: recipient.userID,
                              subject: "WBLMatch: match run FAILED (\(failure.kind.label), \(failure.roundName))",
                              text: rendered.text, html: rendered.html)
     }
 
     private func email(_ kind: ReportKind, _ model: [String: Any], _ report: RunReport, _ recipient: ReportRecipient,
-                       subject: String) -> RenderedEmail {
+                       subject: String) -> ReportEmail {
         var model = model
         model["run"] = CoordinatorNightly.runModel(report.run, webURL: report.webURL, timeZone: timeZone)
         model["recipient"] = recipient.name
         model["preview"] = report.run.kind == .preview || report.run.kind == .manual
         let rendered = templates.render(kind.rawValue, model)
-        return RenderedEmail(template: kind.rawValue, toName: recipient.name, toAddress: recipient.email,
+        return ReportEmail(template: kind.rawValue, toName: recipient.name, toAddress: recipient.email,
                              userID: recipient.userID, subject: subject, text: rendered.text, html: rendered.html)
     }
 
@@ -104,8 +104,8 @@ public struct ReportRenderer: Sendable {
         report.run.kind == .preview || report.run.kind == .manual ? " (preview, not final)" : ""
     }
 
-    private func assignmentsAttachment(_ index: ReportIndex) -> RenderedEmail.Attachment {
-        RenderedEmail.Attachment(filename: "run-\(index.report.run.id)-assignments.csv", contentType: "text/csv; charset=utf-8",
+    private func assignmentsAttachment(_ index: ReportIndex) -> ReportEmail.Attachment {
+        ReportEmail.Attachment(filename: "run-\(index.report.run.id)-assignments.csv", contentType: "text/csv; charset=utf-8",
                                  data: Array(AssignmentsCSV.render(index).utf8))
     }
 }

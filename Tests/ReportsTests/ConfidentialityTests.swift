@@ -4,11 +4,11 @@ import Testing
 
 /// Juvenile-services facts reach only the referring case worker and coordinators with the permission.
 @Suite struct ConfidentialityTests {
-    func emails(_ recipients: [ReportRecipient], report: RunReport = Fixtures.report()) async throws -> [RenderedEmail] {
+    func emails(_ recipients: [ReportRecipient], report: RunReport = Fixtures.report()) async throws -> [ReportEmail] {
         try await Fixtures.renderer().emails(for: report, to: recipients.map { .init(recipient: $0) })
     }
 
-    func expectNoConfidential(_ email: RenderedEmail, allowing allowed: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectNoConfidential(_ email: ReportEmail, allowing allowed: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) {
         for word in Fixtures.confidential where !allowed.contains(word) {
             #expect(!email.everything.contains(word), "\(email.template) to \(email.toAddress) contains \(word.debugDescription)",
                     sourceLocation: sourceLocation)

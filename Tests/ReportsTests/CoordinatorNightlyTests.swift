@@ -3,7 +3,7 @@ import Testing
 @testable import Reports
 
 @Suite struct CoordinatorNightlyTests {
-    func mail(_ report: RunReport = Fixtures.report()) async throws -> RenderedEmail {
+    func mail(_ report: RunReport = Fixtures.report()) async throws -> ReportEmail {
         try #require(try await Fixtures.renderer().emails(for: report, to: [.init(recipient: Fixtures.coordinator)]).first)
     }
 

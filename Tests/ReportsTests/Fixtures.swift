@@ -89,7 +89,7 @@ enum Fixtures {
     }
 }
 
-extension RenderedEmail {
+extension ReportEmail {
     /// Subject, bodies and attachments as one string, for "never appears anywhere" checks.
     var everything: String {
         ([subject, text, html] + attachments.map { String(decoding: $0.data, as: UTF8.self) }).joined(separator: "\n")

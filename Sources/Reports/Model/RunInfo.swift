@@ -22,9 +22,12 @@ public struct RunInfo: Sendable, Equatable {
     public var verifier: VerifierResult
     /// The previous run of the same round this run is compared with, if any.
     public var previousRunID: Int64?
+    /// The round follows an earlier one: only students left unmatched and seats left open took part.
+    public var secondRound: Bool
 
     public init(id: Int64, roundID: Int64, roundName: String, kind: RunKind, startedAt: Date, seed: UInt64,
-                inputDigest: String, algorithmVersion: String, verifier: VerifierResult, previousRunID: Int64? = nil) {
+                inputDigest: String, algorithmVersion: String, verifier: VerifierResult, previousRunID: Int64? = nil,
+                secondRound: Bool = false) {
         self.id = id
         self.roundID = roundID
         self.roundName = roundName
@@ -35,5 +38,6 @@ public struct RunInfo: Sendable, Equatable {
         self.algorithmVersion = algorithmVersion
         self.verifier = verifier
         self.previousRunID = previousRunID
+        self.secondRound = secondRound
     }
 }

@@ -1,4 +1,5 @@
-/// Why a match run happened; stored as text in `match_runs.kind`.
+/// Why a match run happened; stored as text in `match_runs.kind`. A second round is a run of a
+/// round that has a previous round (see `RunInfo.secondRound`), of any kind.
 public enum RunKind: String, Sendable, Codable, CaseIterable {
     /// The nightly preview the scheduler enqueues (default 02:00 local time).
     case preview
@@ -6,8 +7,6 @@ public enum RunKind: String, Sendable, Codable, CaseIterable {
     case manual
     /// The published run: the round's choices and rankings freeze.
     case final
-    /// A second round for students left unmatched and seats left open; placed students keep their seats.
-    case secondRound = "second_round"
 
     /// The words a coordinator reads.
     public var label: String {
@@ -15,7 +14,6 @@ public enum RunKind: String, Sendable, Codable, CaseIterable {
         case .preview: "nightly preview"
         case .manual: "manual run"
         case .final: "final (published) run"
-        case .secondRound: "second round"
         }
     }
 }

@@ -1,5 +1,5 @@
 /// A rendered email, ready to hand to the outbox: the `Mail` module builds the MIME message.
-public struct RenderedEmail: Sendable, Equatable {
+public struct ReportEmail: Sendable, Equatable {
     /// A file attached to an email.
     public struct Attachment: Sendable, Equatable {
         public var filename: String
