@@ -133,7 +133,7 @@ struct OutcomeBuilder {
         switch failure {
         case .missingGuardianConsent: .guardianConsent
         case .missingWorkPermit: .workPermit
-        case .missingCertifications(let set): .certification(set.map { "\($0)" }.joined(separator: ", "))
+        case .missingCertifications(let set): .certification(Certification.allCases.filter { set.contains($0) }.map(\.title).joined(separator: ", "))
         default: nil
         }
     }
