@@ -11,6 +11,8 @@ public struct MatchRunPipeline: Sendable {
     public let mailer: any RunMailer
     /// The web app's address; runs link to `\(publicURL)/runs/ID`.
     public let publicURL: String
+    /// The pure stages; tests replace it to see how the pipeline handles a verifier failure.
+    var compute: @Sendable (RunInputs, UInt64) throws -> RunComputation = { try RunComputation.compute($0, seed: $1) }
 
     public init(pool: DatabasePool, renderer: ReportRenderer, mailer: any RunMailer, publicURL: String) {
         self.pool = pool
@@ -25,7 +27,7 @@ public struct MatchRunPipeline: Sendable {
         let inputs = try await snapshot(args)
         clock.lap("snapshot_ms")
         let seed = args.seed ?? UInt64.random(in: .min ... .max)
-        let computed = try RunComputation.compute(inputs, seed: seed)
+        let computed = try compute(inputs, seed)
         return summary(runID: nil, state: computed.verified ? "dry_run" : "failed", args: args, inputs: inputs,
                        computed: computed, timings: clock.laps.merging(computed.timings) { a, _ in a }, previousRunID: nil, emails: 0)
     }
@@ -50,7 +52,7 @@ public struct MatchRunPipeline: Sendable {
             throw RunError(stage: "snapshot", message: "round \(inputs.round.id) (\(inputs.round.name)) is already final; its final run is not repeated")
         }
         let seed = args.seed ?? UInt64.random(in: .min ... .max)
-        let computed = try RunComputation.compute(inputs, seed: seed)
+        let computed = try compute(inputs, seed)
         var timings = clock.laps.merging(computed.timings) { a, _ in a }
         clock.lap("compute")
 

@@ -17,7 +17,7 @@ enum RunQueries {
                                 students_count, slots_count, choices_count, eligible_pairs_count, assigned_count,
                                 unassigned_count, stage_timings, error, requested_by, started_at, job_id,
                                 previous_run_id, second_round, violations)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16, $17, $18, $19, $20, $21, $22)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16, $17, $18, $19, $20, $21, $22::text[])
         RETURNING id
         """
 
