@@ -1,7 +1,6 @@
 import Database
 import Foundation
 import Jobs
-import Mail
 import MatchRuns
 import Reports
 
@@ -9,10 +8,8 @@ import Reports
 enum MatchRunSetup {
     static func pipeline(config: AppConfig, pool: DatabasePool) async throws -> MatchRunPipeline {
         let renderer = ReportRenderer(templates: try await ReportTemplates.bundled(), timeZone: config.timeZone)
-        let outbox = Outbox(pool: pool)
-        let mailer = OutboxRunMailer(from: try EmailAddress(parsing: config.mailFrom)) { email, conn in
-            try await outbox.enqueue(email, on: conn)
-        }
+        // Until the Mail module's outbox lands, a run with recipients refuses to commit rather than drop mail.
+        let mailer = UnavailableOutboxMailer()
         return MatchRunPipeline(pool: pool, renderer: renderer, mailer: mailer, publicURL: config.publicURL)
     }
 
@@ -41,5 +38,15 @@ enum MatchRunEnqueue {
     static func enqueue(_ args: MatchRunArgs, pool: DatabasePool) async throws -> Int {
         let result = try await JobQueue(pool: pool).enqueue(kind: MatchRunJobs.kind, args: args, maxAttempts: 5)
         return result.id
+    }
+}
+
+/// Stands in for the `Mail` outbox until it lands: a run that has emails to queue fails (and rolls back)
+/// instead of losing them. `--dry-run` and runs without recipients work.
+struct UnavailableOutboxMailer: RunMailer {
+    func enqueue(_ emails: [ReportEmail], on connection: Connection) async throws {
+        guard emails.isEmpty else {
+            throw RunError(stage: "emails", message: "\(emails.count) emails to queue, but this build has no email outbox yet (Mail's Outbox)")
+        }
     }
 }
