@@ -13,6 +13,20 @@ enum MatchRunSetup {
         return MatchRunPipeline(pool: pool, renderer: renderer, mailer: mailer, publicURL: config.publicURL)
     }
 
+    /// Registers `match.run` and the nightly preview (cron `MATCH_NIGHTLY_CRON`, default `0 2 * * *`, in TZ;
+    /// `off` disables it).
+    static func register(into registry: inout JobRegistry, config: AppConfig, pool: DatabasePool) async throws {
+        var pipeline = try await pipeline(config: config, pool: pool)
+        let environment = ProcessInfo.processInfo.environment
+        // Test hook (reliability tests): hold the write transaction open before COMMIT so a kill lands mid-run.
+        if let hold = environment["WBLMATCH_TEST_HOLD_BEFORE_COMMIT_MS"].flatMap(Int.init), hold > 0 {
+            pipeline.holdBeforeCommit = .milliseconds(hold)
+        }
+        let cron = environment["MATCH_NIGHTLY_CRON"] ?? "0 2 * * *"
+        try MatchRunJobs.register(in: &registry, pipeline: pipeline, nightlyCron: cron == "off" ? nil : cron,
+                                  timeZone: config.timeZone.identifier)
+    }
+
     static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

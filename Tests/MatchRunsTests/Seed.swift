@@ -23,19 +23,22 @@ struct Seed {
         try await conn.query(sql + " RETURNING id", binds)[0].decode("id")
     }
 
-    static func write(_ db: DatabasePool) async throws -> Seed {
+    /// Without `people`, no users (so no emails) and no referral.
+    static func write(_ db: DatabasePool, people: Bool = true) async throws -> Seed {
         var s = Seed()
         let org = "INSERT INTO organizations (code, kind, name, latitude, longitude) VALUES ($1, $2, $3, $4, $5)"
         s.school = try await id(db, org, ["clovis-hs", "school", "Clovis High", 34.4, -103.2])
         s.edc = try await id(db, org, ["edc-clovis", "edc", "Clovis EDC", Double?.none, Double?.none])
         s.juvenileServices = try await id(db, org, ["jjs", "juvenile_services", "Juvenile Services", Double?.none, Double?.none])
         let consortium = try await id(db, org, ["region-1", "consortium", "Region I", Double?.none, Double?.none])
+        if people {
         let user = "INSERT INTO users (email, name, role, organization_id, can_view_juvenile) VALUES ($1, $2, $3, $4, $5)"
         s.coordinator = try await id(db, user, ["casey@example.org", "Casey Coordinator", "coordinator", consortium, false])
         s.juvenileCoordinator = try await id(db, user, ["jamie@example.org", "Jamie Coordinator", "coordinator", consortium, true])
         s.counselor = try await id(db, user, ["chris@clovis.example", "Chris Counselor", "counselor", s.school, false])
         s.edcStaff = try await id(db, user, ["eve@edc.example", "Eve EDC", "edc_staff", s.edc, false])
         s.caseWorker = try await id(db, user, ["dana@jjs.example", "Dana Ruiz", "case_worker", s.juvenileServices, false])
+        }
         let employer = "INSERT INTO employers (edc_id, external_id, name) VALUES ($1, $2, $3)"
         s.steel = try await id(db, employer, [s.edc, "E1", "Clovis Steel"])
         s.tech = try await id(db, employer, [s.edc, "E2", "Portales Tech"])
@@ -57,10 +60,12 @@ struct Seed {
                                          ("Eli", "information_technology", false)] {
             s.students[name] = try await id(db, student, [s.school, "C-\(name)", name, "Peña", program, consent ? "2026-09-01" : nil])
         }
+        if people {
         let referral = try await id(db, "INSERT INTO referrals (student_id, juvenile_services_id, referred_by, referred_on) VALUES ($1, $2, $3, '2026-10-01')",
                                     [s.students["Cruz"]!, s.juvenileServices, s.caseWorker])
         _ = try await db.execute("INSERT INTO referral_restrictions (referral_id, caseworker_approval_required) VALUES ($1, true)", [referral])
         _ = try await db.execute("INSERT INTO referral_excluded_employers (referral_id, employer_id) VALUES ($1, $2)", [referral, s.tech])
+        }
         s.round = try await id(db, "INSERT INTO rounds (name) VALUES ($1)", ["Spring 2027"])
         let lists: [(String, [String])] = [("Ana", ["helpdesk", "network"]), ("Ben", ["helpdesk", "network", "welding"]),
                                            ("Cruz", ["helpdesk", "network"]), ("Dee", ["welding", "helpdesk"]), ("Eli", ["helpdesk"])]

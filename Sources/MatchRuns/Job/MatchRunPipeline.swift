@@ -12,6 +12,8 @@ public struct MatchRunPipeline: Sendable {
     /// The web app's address; runs link to `\(publicURL)/runs/ID`.
     public let publicURL: String
     /// The pure stages; tests replace it to see how the pipeline handles a verifier failure.
+    /// Test hook: how long to hold the write transaction open before COMMIT (reliability tests kill the worker then).
+    public var holdBeforeCommit: Duration?
     var compute: @Sendable (RunInputs, UInt64) throws -> RunComputation = { try RunComputation.compute($0, seed: $1) }
 
     public init(pool: DatabasePool, renderer: ReportRenderer, mailer: any RunMailer, publicURL: String) {
@@ -150,6 +152,7 @@ public struct MatchRunPipeline: Sendable {
         timings["emails_ms"] = clock.laps["emails_ms"]
         _ = try await conn.execute(RunQueries.finishRun, [runID, Self.json(timings)])
         if let complete, verified { try await complete(conn) }
+        if let holdBeforeCommit { try await Task.sleep(for: holdBeforeCommit) }
         return Written(runID: runID, state: state, previousRunID: previousRunID, emails: emails.count)
     }
 
