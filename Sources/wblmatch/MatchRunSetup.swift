@@ -8,8 +8,8 @@ import Reports
 enum MatchRunSetup {
     static func pipeline(config: AppConfig, pool: DatabasePool) async throws -> MatchRunPipeline {
         let renderer = ReportRenderer(templates: try await ReportTemplates.bundled(), timeZone: config.timeZone)
-        // Until the Mail module's outbox lands, a run with recipients refuses to commit rather than drop mail.
-        let mailer = UnavailableOutboxMailer()
+        // Until the Mail module's outbox lands, run emails queue in run_email_queue (sql/0028).
+        let mailer = QueueTableMailer()
         return MatchRunPipeline(pool: pool, renderer: renderer, mailer: mailer, publicURL: config.publicURL)
     }
 
@@ -52,15 +52,5 @@ enum MatchRunEnqueue {
     static func enqueue(_ args: MatchRunArgs, pool: DatabasePool) async throws -> Int {
         let result = try await JobQueue(pool: pool).enqueue(kind: MatchRunJobs.kind, args: args, maxAttempts: 5)
         return result.id
-    }
-}
-
-/// Stands in for the `Mail` outbox until it lands: a run that has emails to queue fails (and rolls back)
-/// instead of losing them. `--dry-run` and runs without recipients work.
-struct UnavailableOutboxMailer: RunMailer {
-    func enqueue(_ emails: [ReportEmail], on connection: Connection) async throws {
-        guard emails.isEmpty else {
-            throw RunError(stage: "emails", message: "\(emails.count) emails to queue, but this build has no email outbox yet (Mail's Outbox)")
-        }
     }
 }
