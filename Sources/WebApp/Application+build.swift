@@ -53,5 +53,16 @@ public func buildRouter(_ deps: Dependencies) throws -> Router<AppRequestContext
 
     let signedIn = pages.group().add(middleware: RequireRole())
     DashboardController(deps: deps).addRoutes(to: signedIn)
+
+    let schools = pages.group().add(middleware: RequireRole(.counselor, .coordinator))
+    StudentsController(deps: deps).addRoutes(to: schools)
+    ChoicesController(deps: deps).addRoutes(to: schools)
+
+    let edcs = pages.group().add(middleware: RequireRole(.edcStaff, .coordinator))
+    SlotsController(deps: deps).addRoutes(to: edcs)
+
+    let coordinators = pages.group().add(middleware: RequireRole(.coordinator))
+    RunsController(deps: deps).addRoutes(to: coordinators)
+    UsersController(deps: deps).addRoutes(to: coordinators)
     return router
 }

@@ -10,10 +10,8 @@ struct DashboardItems {
             return [["href": "/students", "label": "Enter or review your students' choices"]]
         case .edcStaff:
             return [["href": "/slots", "label": "Keep your employers' slots up to date"]]
-        case .caseWorker:
-            return [["href": "/referrals", "label": "Review your referrals and their outcomes"]]
-        case .employer:
-            return [["href": "/slots", "label": "Rank the applicants to your slots"]]
+        case .caseWorker, .employer:
+            return []
         case .coordinator:
             return [
                 ["href": "/runs", "label": "Review the latest match run"],

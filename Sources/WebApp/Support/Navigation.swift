@@ -11,10 +11,8 @@ enum Navigation {
             items += [("/students", "Students")]
         case .edcStaff:
             items += [("/slots", "Slots")]
-        case .caseWorker:
-            items += [("/referrals", "Referrals")]
-        case .employer:
-            items += [("/slots", "Slots")]
+        case .caseWorker, .employer:
+            break
         }
         return items.map { ["href": $0.0, "label": $0.1] }
     }
