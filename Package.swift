@@ -27,6 +27,10 @@ let package = Package(
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "Database", dependencies: ["CLibPQ", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Store", dependencies: ["Database", "Placement"]),
+        // sql/*.sql compiled into the binary: the EmbedSQL plugin generates `EmbeddedMigrations.all`.
+        .target(name: "Migrations", dependencies: ["Database"], exclude: ["sql"], plugins: ["EmbedSQL"]),
+        .executableTarget(name: "EmbedSQLTool"),
+        .plugin(name: "EmbedSQL", capability: .buildTool(), dependencies: ["EmbedSQLTool"]),
 
         // Edges
         .target(name: "Jobs", dependencies: [
@@ -52,7 +56,7 @@ let package = Package(
         ], resources: [.copy("Templates"), .copy("Assets")]),
 
         .executableTarget(name: "wblmatch", dependencies: [
-            "MatchingEngine", "Placement", "Database", "Store", "Jobs", "Mail", "Reports", "MatchRuns", "WebApp",
+            "MatchingEngine", "Placement", "Database", "Migrations", "Store", "Jobs", "Mail", "Reports", "MatchRuns", "WebApp",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -61,10 +65,10 @@ let package = Package(
         ]),
 
         // Tests: one target per library, plus shared helpers (a fresh database per test, fixtures).
-        .target(name: "TestSupport", dependencies: ["Database"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Database", "Migrations"], path: "Tests/TestSupport"),
         .testTarget(name: "MatchingEngineTests", dependencies: ["MatchingEngine"]),
         .testTarget(name: "PlacementTests", dependencies: ["Placement"]),
-        .testTarget(name: "DatabaseTests", dependencies: ["Database", "TestSupport"]),
+        .testTarget(name: "DatabaseTests", dependencies: ["Database", "Migrations", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
