@@ -20,7 +20,7 @@ struct ServeCommand: AsyncParsableCommand {
         let config = try AppConfig()
         var logger = Logger(label: "wblmatch.serve")
         logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
-        let pool = try DatabasePool(url: config.databaseURL, size: poolSize, acquireTimeout: .seconds(10), logger: logger)
+        let pool = DatabasePool(url: config.databaseURL, size: poolSize, acquireTimeout: .seconds(10), logger: logger)
         let app = try await buildApplication(
             configuration: WebAppConfiguration(
                 host: host ?? config.host, port: port ?? config.port, bcryptCost: config.bcryptCost,

@@ -29,7 +29,7 @@ struct UserCommand: AsyncParsableCommand {
 
     static func pool() throws -> DatabasePool {
         let config = try AppConfig()
-        return try DatabasePool(url: config.databaseURL, size: 1, acquireTimeout: .seconds(10), logger: Logger(label: "wblmatch.user"))
+        return DatabasePool(url: config.databaseURL, size: 1, acquireTimeout: .seconds(10), logger: Logger(label: "wblmatch.user"))
     }
 
     static func account(_ store: UserAccountStore, email: String) async throws -> UserAccount {
