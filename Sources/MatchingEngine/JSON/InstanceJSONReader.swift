@@ -38,9 +38,11 @@ public enum InstanceJSONReader {
 /// The schema-directed part of ``InstanceJSONReader``: fills a ``RawInstance`` with ids as symbols, then resolves them.
 private final class Reader {
     typealias SyntaxError = JSONScanner.SyntaxError
-    var raw = RawInstance()
-    var studentSyms = SymbolTable(expected: 1 << 16)
-    var positionSyms = SymbolTable(expected: 1 << 12)
+    // Only this reader touches these, one call at a time: skip the runtime's per-access exclusivity checks,
+    // which otherwise cost as much as the parsing itself.
+    @exclusivity(unchecked) var raw = RawInstance()
+    @exclusivity(unchecked) var studentSyms = SymbolTable(expected: 1 << 16)
+    @exclusivity(unchecked) var positionSyms = SymbolTable(expected: 1 << 12)
     /// Symbol of each student's / position's id, in input order (-1 when missing).
     var studentIDSym: [Int32] = []
     var positionIDSym: [Int32] = []
