@@ -24,7 +24,13 @@ let package = Package(
         // PostgreSQL
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "Database", dependencies: ["CLibPQ", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Store", dependencies: ["Database", "Placement"]),
+        // Intake: CSV reading/writing and validation shared by import, web forms and the JSON API (pure).
+        .target(name: "Intake"),
+        .target(name: "Store", dependencies: ["Database", "Placement", "Intake"]),
+        // sql/*.sql compiled into the binary: the EmbedSQL plugin generates `EmbeddedMigrations.all`.
+        .target(name: "Migrations", dependencies: ["Database"], exclude: ["sql"], plugins: ["EmbedSQL"]),
+        .executableTarget(name: "EmbedSQLTool"),
+        .plugin(name: "EmbedSQL", capability: .buildTool(), dependencies: ["EmbedSQLTool"]),
 
         // Edges
         .target(name: "Jobs", dependencies: [
@@ -39,18 +45,22 @@ let package = Package(
         .target(name: "MatchRuns", dependencies: ["Store", "Jobs", "Mail", "Reports", "Placement", "MatchingEngine"]),
 
         .executableTarget(name: "wblmatch", dependencies: [
-            "MatchingEngine", "Placement", "Database", "Store", "Jobs", "Mail", "Reports", "MatchRuns",
+            "MatchingEngine", "Placement", "Database", "Migrations", "Intake", "Store", "Jobs", "Mail", "Reports", "MatchRuns",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
 
+        // Benchmark driver for scripts/bench.d/engine (instance generator, engine timing).
+        .executableTarget(name: "engine-bench", dependencies: ["MatchingEngine"]),
+
         // Tests: one target per library, plus shared helpers (a fresh database per test, fixtures).
-        .target(name: "TestSupport", dependencies: ["Database"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Database", "Migrations"], path: "Tests/TestSupport"),
         .testTarget(name: "MatchingEngineTests", dependencies: ["MatchingEngine"]),
         .testTarget(name: "PlacementTests", dependencies: ["Placement"]),
-        .testTarget(name: "DatabaseTests", dependencies: ["Database", "TestSupport"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
+        .testTarget(name: "DatabaseTests", dependencies: ["Database", "Migrations", "TestSupport"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Intake", "Database", "TestSupport"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
