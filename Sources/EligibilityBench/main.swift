@@ -174,14 +174,20 @@ let (build, check, checkCPU, pass, results, reference) = try measure(slots, site
 
 /// 4. The engine on the same instance: the eligible pairs as preferences, capacities, referred students
 ///    reserve-eligible, one reserved seat on every tenth slot, no rankings (one tier + the lottery).
-func engine(_ slots: [Slot], _ choices: [Int32], _ results: [PairEligibility], _ contextOf: [Int32], choiceCount: Int) throws
-    -> (seconds: Double, cpu: Double, matched: Int) {
+///    `allChoices`: every choice is a preference and the ineligible pairs go in as `infeasible` (as the run
+///    pipeline feeds it); otherwise only the eligible pairs are preferences.
+func engine(_ slots: [Slot], _ choices: [Int32], _ results: [PairEligibility], _ contextOf: [Int32], choiceCount: Int,
+            allChoices: Bool) throws -> (seconds: Double, cpu: Double, matched: Int) {
     let n = choices.count / choiceCount, m = slots.count
     var start = [Int32](repeating: 0, count: n + 1)
     var prefs: [Int32] = []
+    var infeasible: [InfeasiblePair] = []
     prefs.reserveCapacity(choices.count)
     for i in 0..<n {
-        for k in i * choiceCount..<(i + 1) * choiceCount where results[k].isEligible { prefs.append(choices[k]) }
+        for k in i * choiceCount..<(i + 1) * choiceCount {
+            if results[k].isEligible || allChoices { prefs.append(choices[k]) }
+            if allChoices && !results[k].isEligible { infeasible.append(InfeasiblePair(student: Int32(i), position: choices[k], reasons: [])) }
+        }
         start[i + 1] = Int32(prefs.count)
     }
     let reserveEligible = contextOf.map { Int($0) >= schoolCount }
@@ -190,12 +196,14 @@ func engine(_ slots: [Slot], _ choices: [Int32], _ results: [PairEligibility], _
     let t = now(), c = cpuNow()
     let instance = try Instance(seed: 1, preferenceStart: start, preferences: prefs, reserveEligible: reserveEligible,
                                 capacity: capacity, reserved: reserved, hasRanking: [Bool](repeating: false, count: m),
-                                rankingStart: [Int32](repeating: 0, count: m + 1), rankingStudent: [], rankingTier: [])
+                                rankingStart: [Int32](repeating: 0, count: m + 1), rankingStudent: [], rankingTier: [],
+                                infeasible: infeasible)
     let solution = solve(instance, proposing: .students)
     let seconds = now() - t, cpu = cpuNow() - c
     return (seconds, cpu, solution.assignment.filter { $0 >= 0 }.count)
 }
-let engineRun = try engine(slots, choices, results, contextOf, choiceCount: choiceCount)
+let engineRun = try engine(slots, choices, results, contextOf, choiceCount: choiceCount, allChoices: false)
+let engineAll = try engine(slots, choices, results, contextOf, choiceCount: choiceCount, allChoices: true)
 
 var eligible = 0, pending = 0
 var byCode = [Int](repeating: 0, count: FailureCode.allCases.count)
@@ -216,6 +224,8 @@ print("  reference pass:    \(f(pass)) s  (read one field of each chosen slot; c
 print("  ratio check / reference pass: \(f(check / pass, 1))×")
 print("  engine build+solve on the eligible pairs: \(f(engineRun.seconds)) s wall, \(f(engineRun.cpu)) s CPU (\(engineRun.matched) students matched)")
 print("  ratio check / engine build+solve: \(f(check / engineRun.seconds, 2))× wall, \(f(checkCPU / engineRun.cpu, 2))× CPU")
+print("  engine build+solve on all choices, ineligible ones as infeasible pairs: \(f(engineAll.seconds)) s wall, \(f(engineAll.cpu)) s CPU (\(engineAll.matched) matched)")
+print("  ratio check / that: \(f(check / engineAll.seconds, 2))× wall, \(f(checkCPU / engineAll.cpu, 2))× CPU")
 print("  eligible pairs: \(eligible) of \(choices.count) (\(f(Double(eligible) * 100 / Double(choices.count), 1)) %), pending approval: \(pending)")
 print("  failures by code: " + FailureCode.allCases.enumerated().filter { byCode[$0.offset] > 0 }
     .map { "\($0.element.rawValue) \(byCode[$0.offset])" }.joined(separator: ", "))

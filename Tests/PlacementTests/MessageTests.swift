@@ -77,6 +77,6 @@ import Testing
     }
 }
 
-@Test func slotFactsFitOneCacheLine() {
-    #expect(MemoryLayout<SlotFacts>.stride == 64)
+@Test func slotFactsAreHalfACacheLine() {
+    #expect(MemoryLayout<SlotFacts>.stride == 32)
 }

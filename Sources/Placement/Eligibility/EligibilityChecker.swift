@@ -22,6 +22,11 @@ public struct EligibilityChecker: Sendable {
     public let slots: [Slot]
     let facts: SlotFactsTable
     let employerIDs: [Int64]
+    /// Per slot: site id (-1 none), latest end of its windows (minutes after the start day's midnight, -1 none).
+    let siteIDs: [Int64]
+    let latestEnds: [Int32]
+    /// Per interned schedule: offset and count in `slotIntervals`.
+    let scheduleSpans: [(start: Int32, count: Int32)]
     let slotIntervals: [Int32]
     let analyses: [ScheduleCalendarAnalysis]
     /// Index into `analyses` per slot; -1 for invalid slots.
@@ -57,7 +62,10 @@ public struct EligibilityChecker: Sendable {
         var facts: [SlotFacts] = []
         facts.reserveCapacity(slots.count)
         var intervals: [Int32] = []
-        var internedSchedules: [WeeklySchedule: Int32] = [:]
+        var internedSchedules: [WeeklySchedule: UInt32] = [:]
+        var scheduleSpans: [(start: Int32, count: Int32)] = []
+        var siteIDs: [Int64] = []
+        var latestEnds: [Int32] = []
         var employerIDs: [Int64] = []
         var analyses: [ScheduleCalendarAnalysis] = []
         var analysisIndex: [ScheduleCalendarAnalysis.Key: Int] = [:]
@@ -111,22 +119,24 @@ public struct EligibilityChecker: Sendable {
             let required = flags.contains(.invalid) ? 0 : max(baseAge, slot.minimumAge ?? 0)
             ages.insert(required)
             let latestEnd = slot.schedule.windows.map { $0.crossesMidnight ? 1440 + $0.end : $0.end }.max() ?? -1
-            let intervalsStart: Int32
+            let scheduleIndex: UInt32
             if let k = internedSchedules[slot.schedule] {
-                intervalsStart = k
+                scheduleIndex = k
             } else {
-                intervalsStart = Int32(intervals.count)
-                internedSchedules[slot.schedule] = intervalsStart
+                scheduleIndex = UInt32(scheduleSpans.count)
+                internedSchedules[slot.schedule] = scheduleIndex
+                scheduleSpans.append((Int32(intervals.count), Int32(slot.schedule.intervals.count)))
                 intervals += slot.schedule.intervals
             }
+            siteIDs.append(slot.siteID ?? -1)
+            latestEnds.append(Int32(latestEnd))
             let unit = site?.location?.unitVector ?? .zero
             employerIDs.append(slot.employerID)
+            let offset = youngViolation == Int32.max ? Int16.max : Int16(youngViolation - slot.startDate.dayNumber)
             facts.append(SlotFacts(
-                siteX: unit.x, siteY: unit.y, siteZ: unit.z, siteID: slot.siteID ?? -1,
-                start: slot.startDate.dayNumber, youngViolationDay: youngViolation,
-                hazardousOrders: slot.hazardousOrders.rawValue, flags: flags, intervalsStart: intervalsStart,
-                latestEnd: Int16(latestEnd), intervalsCount: UInt16(slot.schedule.intervals.count),
-                requiredAge: Int8(required), certifications: r.certifications.rawValue,
+                siteX: Float(unit.x), siteY: Float(unit.y), siteZ: Float(unit.z), start: slot.startDate.dayNumber,
+                hazardousOrders: slot.hazardousOrders.rawValue, schedule: scheduleIndex, youngViolationOffset: offset,
+                flags: flags, requiredAge: Int8(required), certifications: r.certifications.rawValue,
                 minimumGrade: Int8(clamping: r.minimumGrade ?? 0), program: slot.programOfStudy?.code ?? -1))
             counties.append(site?.county.lowercased() ?? "")
             countyNames.append(site?.county ?? "")
@@ -134,6 +144,9 @@ public struct EligibilityChecker: Sendable {
         }
         self.facts = SlotFactsTable(facts)
         self.employerIDs = employerIDs
+        self.siteIDs = siteIDs
+        self.latestEnds = latestEnds
+        self.scheduleSpans = scheduleSpans
         self.slotIntervals = intervals
         self.analyses = analyses
         self.analysisOfSlot = analysisOfSlot
@@ -187,7 +200,9 @@ public struct EligibilityChecker: Sendable {
 
         // Age and the child-labor rules.
         if f.requiredAge > 0 && start < b[Int(f.requiredAge)] { add(.underMinimumAge) }
-        if f.youngViolationDay < b[policy.youngWorkers.underAge] { add(.hoursLimit) }
+        if f.youngViolationOffset != Int16.max && start + Int32(f.youngViolationOffset) < b[policy.youngWorkers.underAge] {
+            add(.hoursLimit)
+        }
         if !f.flags.isDisjoint(with: .restrictedWork) && start < b[hw.manufacturingMiningMachineryMinimumAge] {
             add(.restrictedWork)
         }
@@ -208,19 +223,19 @@ public struct EligibilityChecker: Sendable {
             if !f.flags.contains(.located) || !s.hasOrigin {
                 add(.locationUnknown)
             } else {
-                let dx = s.origin.x - f.siteX, dy = s.origin.y - f.siteY, dz = s.origin.z - f.siteZ
+                let dx = s.origin.x - Double(f.siteX), dy = s.origin.y - Double(f.siteY), dz = s.origin.z - Double(f.siteZ)
                 let chord2 = dx * dx + dy * dy + dz * dz
                 switch s.transport {
                 case .family, .ownCar:
                     if chord2 > commuteChord2 { add(.commuteTooFar) }
                 case .none, .schoolBus:
-                    if chord2 > walkingChord2 && !s.busRouteSiteIDs.contains(f.siteID) { add(.noTransport) }
+                    if chord2 > walkingChord2 && !s.busRouteSiteIDs.contains(siteIDs[index]) { add(.noTransport) }
                 }
             }
         }
 
         // Schedule inside availability.
-        if f.intervalsCount > 0 && !scheduleFits(s, f) { add(.scheduleConflict) }
+        if !scheduleFits(s, f) { add(.scheduleConflict) }
 
         // Requirements.
         if f.certifications & ~s.certifications != 0 { add(.missingCertification) }
@@ -260,8 +275,10 @@ public struct EligibilityChecker: Sendable {
 
     @inline(__always)
     func scheduleFits(_ s: PreparedStudent, _ f: SlotFacts) -> Bool {
-        slotIntervals.withUnsafeBufferPointer { all in
-            let slot = UnsafeBufferPointer(rebasing: all[Int(f.intervalsStart)..<Int(f.intervalsStart) + Int(f.intervalsCount)])
+        let span = scheduleSpans[Int(f.schedule)]
+        if span.count == 0 { return true }
+        return slotIntervals.withUnsafeBufferPointer { all in
+            let slot = UnsafeBufferPointer(rebasing: all[Int(span.start)..<Int(span.start) + Int(span.count)])
             if f.flags.contains(.usesSchoolYear) {
                 let ok = s.availability.withUnsafeBufferPointer { WeeklySchedule.contains($0, slot) }
                 if !ok { return false }
@@ -275,7 +292,7 @@ public struct EligibilityChecker: Sendable {
 
     @inline(__always)
     func breaksCourtRestriction(_ s: PreparedStudent, _ index: Int, _ f: SlotFacts) -> Bool {
-        if Int32(f.latestEnd) > s.curfew { return true }
+        if latestEnds[index] > s.curfew { return true }
         for id in s.excludedEmployerIDs where id == employerIDs[index] { return true }
         if !s.excludedCounties.isEmpty && !f.flags.contains(.virtual) {
             let county = siteCounties[index]
@@ -291,7 +308,7 @@ public struct EligibilityChecker: Sendable {
         if !f.flags.contains(.virtual) && !siteCounties[index].isEmpty && s.excludedCounties.contains(siteCounties[index]) {
             out.append(.excludedCounty(siteCountyNames[index]))
         }
-        if Int32(f.latestEnd) > s.curfew, let c = s.curfewTime { out.append(.curfew(curfew: c, slotEnds: Int(f.latestEnd))) }
+        if latestEnds[index] > s.curfew, let c = s.curfewTime { out.append(.curfew(curfew: c, slotEnds: Int(latestEnds[index]))) }
         return out
     }
 }

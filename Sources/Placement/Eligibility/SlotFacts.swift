@@ -1,23 +1,22 @@
 /// Everything the fast check reads about one slot, precomputed once per run: plain integers and
 /// bits, so checking a pair allocates nothing and formats nothing.
 ///
-/// 64 bytes, stored 64-byte aligned (`SlotFactsTable`), so a pair's slot costs one cache line.
+/// 32 bytes, stored 64-byte aligned (`SlotFactsTable`), so two slots share a cache line and a pair's
+/// slot costs one. What only some pairs need (site id, latest end, employer) lives in side arrays.
 struct SlotFacts: Sendable {
-    /// The site as a unit vector (three doubles, not SIMD3, whose 32-byte alignment would pad).
-    var siteX: Double
-    var siteY: Double
-    var siteZ: Double
-    var siteID: Int64
+    /// The site as a unit vector in single precision (≈ 0.5 m on the Earth's surface; coordinates
+    /// themselves are no better). Distances are compared as squared chords in double precision.
+    var siteX: Float
+    var siteY: Float
+    var siteZ: Float
     var start: Int32
-    /// First day the schedule breaks a young-worker limit; `Int32.max` when never.
-    var youngViolationDay: Int32
     var hazardousOrders: UInt32
+    /// Index of the slot's schedule among the checker's interned schedules.
+    var schedule: UInt32
+    /// First day the schedule breaks a young-worker limit, in days after `start`; `Int16.max` when never
+    /// (a slot lasts at most 3,660 days).
+    var youngViolationOffset: Int16
     var flags: Flags
-    /// Offset of the slot's schedule in the checker's interned schedule intervals.
-    var intervalsStart: Int32
-    /// Latest end of any window in minutes after its start day's midnight (> 1440 past midnight); -1 none.
-    var latestEnd: Int16
-    var intervalsCount: UInt16
     /// Minimum age on the start date; 0 = none.
     var requiredAge: Int8
     var certifications: UInt8
@@ -26,7 +25,7 @@ struct SlotFacts: Sendable {
     var program: Int8
 
     struct Flags: OptionSet, Sendable {
-        let rawValue: UInt32
+        let rawValue: UInt16
         static let virtual = Flags(rawValue: 1 << 0)
         static let located = Flags(rawValue: 1 << 1)
         static let manufacturing = Flags(rawValue: 1 << 2)
