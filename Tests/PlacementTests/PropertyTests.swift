@@ -106,12 +106,14 @@ import Testing
 @Suite struct DistanceTests {
     @Test func chordComparisonAgreesWithHaversine() {
         var r = RandomData(seed: 9)
-        for _ in 0..<2000 {
+        for k in 0..<3000 {
             let home = GeoPoint(latitude: 33 + Double(r.int(0...300_000)) / 100_000, longitude: -104.5 + Double(r.int(0...300_000)) / 100_000)!
             let site = Site(id: 1, employerID: 1, name: "", county: "Curry",
                             location: GeoPoint(latitude: 33 + Double(r.int(0...300_000)) / 100_000, longitude: -104.5 + Double(r.int(0...300_000)) / 100_000)!)
             var policy = EligibilityPolicy()
-            policy.transport.maxCommuteKm = Double(r.int(1...4000)) / 10
+            // A third of the limits sit within a few metres of the actual distance.
+            let exact = home.distanceKm(to: site.location!)
+            policy.transport.maxCommuteKm = k % 3 == 0 ? max(0.01, exact + Double(r.int(-10...10)) / 1000) : Double(r.int(1...4000)) / 10
             policy.transport.walkingDistanceKm = 0
             let slot = Slot(id: 1, employerID: 1, siteID: 1, startDate: CalendarDay(iso: "2026-06-02")!,
                             endDate: CalendarDay(iso: "2026-06-02")!, schedule: .empty)
@@ -119,7 +121,9 @@ import Testing
             let student = TestData.student { $0.home = home }
             let tooFar = checker.check(student, context: StudentContext(), choices: [0])[0].failures.contains(.commuteTooFar)
             let km = home.distanceKm(to: site.location!)
-            if abs(km - policy.transport.maxCommuteKm) > 0.005 { #expect(tooFar == (km > policy.transport.maxCommuteKm), "\(km) vs \(policy.transport.maxCommuteKm)") }
+            // Never eligible beyond the limit; eligible whenever 5 m or more inside it.
+            if km > policy.transport.maxCommuteKm { #expect(tooFar, "\(km) vs \(policy.transport.maxCommuteKm)") }
+            if km < policy.transport.maxCommuteKm - 0.005 { #expect(!tooFar, "\(km) vs \(policy.transport.maxCommuteKm)") }
         }
     }
 

@@ -42,6 +42,9 @@ public struct EligibilityChecker: Sendable {
     /// Ages the rules use are kept for 0...31; a slot asking for more is invalid data.
     static let maxAge = 31
 
+    /// Distance limits are applied this much shorter (2 m) to absorb single-precision site coordinates.
+    static let distanceMarginKm = 0.002
+
     /// Precomputes the facts of every slot.
     ///
     /// - Parameters:
@@ -155,8 +158,10 @@ public struct EligibilityChecker: Sendable {
         self.siteLocations = locations
         self.indexByID = indexByID
         self.neededAges = ages.filter { (0...EligibilityChecker.maxAge).contains($0) }.sorted()
-        self.walkingChord2 = GeoPoint.squaredChord(forKm: policy.transport.walkingDistanceKm)
-        self.commuteChord2 = GeoPoint.squaredChord(forKm: policy.transport.maxCommuteKm)
+        // Sites are stored in single precision (≈ 0.5 m): compare against limits 2 m shorter, so rounding
+        // can only make a pair at the very edge ineligible, never one beyond the limit eligible.
+        self.walkingChord2 = GeoPoint.squaredChord(forKm: max(0, policy.transport.walkingDistanceKm - EligibilityChecker.distanceMarginKm))
+        self.commuteChord2 = GeoPoint.squaredChord(forKm: max(0, policy.transport.maxCommuteKm - EligibilityChecker.distanceMarginKm))
     }
 
     /// The index of the slot with this id, for `check`.
