@@ -22,7 +22,7 @@ let package = Package(
         // Pure core
         .target(name: "MatchingEngine"),
         .target(name: "Placement", dependencies: ["MatchingEngine"]),
-        .executableTarget(name: "EligibilityBench", dependencies: ["Placement"]),   // scripts/bench eligibility
+        .executableTarget(name: "EligibilityBench", dependencies: ["Placement", "MatchingEngine"]),   // scripts/bench eligibility
 
         // PostgreSQL
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
