@@ -1,2 +1,0 @@
-/// The Database module. See ARCHITECTURE.md for what it owns.
-enum DatabaseModule {}

@@ -1,0 +1,147 @@
+import CLibPQ
+
+extension DatabasePool {
+    private enum Step {
+        case use(Connection)
+        case openNew
+        case wait
+        case closed
+    }
+
+    func acquire() async throws -> Connection {
+        let step = state.withLock { s -> Step in
+            if s.closed { return .closed }
+            if let connection = s.idle.popLast() { return .use(connection) }
+            if s.open < size { s.open += 1; return .openNew }
+            return .wait
+        }
+        switch step {
+        case .use(let connection):
+            connection.handle.checkBeforeNextUse = true
+            return connection
+        case .openNew:
+            return try await openConnection()
+        case .closed:
+            throw DatabaseError(kind: .poolClosed, message: "the database pool is closed")
+        case .wait:
+            switch try await waitForGrant() {
+            case .connection(let connection):
+                connection.handle.checkBeforeNextUse = true
+                return connection
+            case .openNew:
+                return try await openConnection()
+            }
+        }
+    }
+
+    private func openConnection() async throws -> Connection {
+        do {
+            let connection = try await Connection.connect(url: url, logger: logger)
+            logger.debug("database connection opened", metadata: ["open": "\(statistics.open)"])
+            return connection
+        } catch {
+            giveUpSlot()
+            throw error
+        }
+    }
+
+    /// A slot reserved for a new connection is not used after all: pass it to a waiter or free it.
+    private func giveUpSlot() {
+        let waiter = state.withLock { s -> PoolState.Waiter? in
+            if !s.waiters.isEmpty, !s.closed { return s.waiters.removeFirst() }
+            s.open -= 1
+            return nil
+        }
+        if let waiter {
+            waiter.timeout?.cancel()
+            waiter.continuation.resume(returning: .openNew)
+        } else {
+            resumeCloseWaitersIfDone()
+        }
+    }
+
+    private func waitForGrant() async throws -> PoolGrant {
+        let id = state.withLock { s -> UInt64 in s.nextWaiterID += 1; return s.nextWaiterID }
+        let timeout = acquireTimeout
+        let size = size
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<PoolGrant, any Error>) in
+                let timer = Task { [state] in
+                    try? await Task.sleep(for: timeout)
+                    if Task.isCancelled { return }
+                    let waiter = state.withLock { s -> PoolState.Waiter? in
+                        guard let index = s.waiters.firstIndex(where: { $0.id == id }) else { return nil }
+                        return s.waiters.remove(at: index)
+                    }
+                    waiter?.continuation.resume(throwing: DatabaseError(
+                        kind: .poolTimeout,
+                        message: "no database connection became free within \(timeout) (pool size \(size))",
+                        hint: "raise the pool size, or look for connections held during slow work"))
+                }
+                let closed = state.withLock { s -> Bool in
+                    if s.closed { return true }
+                    s.waiters.append(.init(id: id, continuation: continuation, timeout: timer))
+                    return false
+                }
+                if closed {
+                    timer.cancel()
+                    continuation.resume(throwing: DatabaseError(kind: .poolClosed, message: "the database pool is closed"))
+                }
+            }
+        } onCancel: {
+            let waiter = state.withLock { s -> PoolState.Waiter? in
+                guard let index = s.waiters.firstIndex(where: { $0.id == id }) else { return nil }
+                return s.waiters.remove(at: index)
+            }
+            waiter?.timeout?.cancel()
+            waiter?.continuation.resume(throwing: CancellationError())
+        }
+    }
+
+    func release(_ connection: Connection) async {
+        if connection.isConnected && connection.isInTransaction {
+            // Left open by the borrower: roll back so the next one starts clean.
+            do { try await connection.executeScript("ROLLBACK") } catch { await connection.close() }
+        }
+        let healthy = connection.isConnected && connection.handle.transactionStatus == PQTRANS_IDLE
+        enum Next { case give(PoolState.Waiter, PoolGrant), keep, close(PoolState.Waiter?) }
+        let next = state.withLock { s -> Next in
+            if s.closed {
+                s.open -= 1
+                return .close(nil)
+            }
+            if !healthy {
+                if !s.waiters.isEmpty { return .close(s.waiters.removeFirst()) } // its slot passes on
+                s.open -= 1
+                return .close(nil)
+            }
+            if !s.waiters.isEmpty { return .give(s.waiters.removeFirst(), .connection(connection)) }
+            s.idle.append(connection)
+            return .keep
+        }
+        switch next {
+        case .keep:
+            break
+        case .give(let waiter, let grant):
+            waiter.timeout?.cancel()
+            waiter.continuation.resume(returning: grant)
+        case .close(let waiter):
+            if !healthy { logger.debug("discarding a broken database connection") }
+            await connection.close()
+            if let waiter {
+                waiter.timeout?.cancel()
+                waiter.continuation.resume(returning: .openNew)
+            }
+            resumeCloseWaitersIfDone()
+        }
+    }
+
+    func resumeCloseWaitersIfDone() {
+        let waiters = state.withLock { s -> [CheckedContinuation<Void, Never>] in
+            guard s.closed, s.open == 0 else { return [] }
+            defer { s.closeWaiters.removeAll() }
+            return s.closeWaiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+}

@@ -1,0 +1,265 @@
+import CLibPQ
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One libpq connection and the serial dispatch queue on which every libpq call for it runs.
+///
+/// libpq blocks (network round trips, `poll`), so no call may run on Swift's cooperative pool:
+/// `run` hops onto the connection's own queue (Dispatch threads, not the cooperative pool) and
+/// resumes the caller when the work is done. Mutable state is touched only on `queue`, or by the
+/// single task that owns the connection after its last `run` returned (the continuation orders them).
+final class PGHandle: @unchecked Sendable {
+    let url: String
+    let queue: DispatchQueue
+    var conn: OpaquePointer?
+    /// Set by the pool on checkout: the next `run` first makes sure the server is still there.
+    var checkBeforeNextUse = false
+    /// Notifications read while waiting for another channel's, or during a query.
+    var pendingNotifications: [DatabaseNotification] = []
+    /// libpq's view after the last operation: idle, in a transaction, failed transaction, busy (COPY).
+    private(set) var transactionStatus = PQTRANS_UNKNOWN
+    private(set) var isBroken = true
+    private let cancelLock = DispatchQueue(label: "wblmatch.database.cancel")
+    private var cancelToken: OpaquePointer?
+
+    init(url: String, label: String) {
+        self.url = url
+        queue = DispatchQueue(label: label)
+    }
+
+    deinit {
+        if let conn { PQfinish(conn) }
+        if let cancelToken { PQfreeCancel(cancelToken) }
+    }
+
+    /// Runs `body` on the connection's queue and returns its result to the awaiting task.
+    func run<T: Sendable>(_ body: @escaping @Sendable (PGHandle) throws(DatabaseError) -> T) async throws(DatabaseError) -> T {
+        let result: Result<T, DatabaseError> = await withUnsafeContinuation { continuation in
+            queue.async {
+                do throws(DatabaseError) {
+                    if self.checkBeforeNextUse { try self.healthCheck() }
+                    let value = try body(self)
+                    self.noteStatus()
+                    continuation.resume(returning: .success(value))
+                } catch {
+                    self.noteStatus()
+                    continuation.resume(returning: .failure(error))
+                }
+            }
+        }
+        return try result.get()
+    }
+
+    /// Like `run`, but asks the server to cancel the statement when the awaiting task is cancelled.
+    func runCancellable<T: Sendable>(_ body: @escaping @Sendable (PGHandle) throws(DatabaseError) -> T) async throws(DatabaseError) -> T {
+        let result: Result<T, DatabaseError> = await withTaskCancellationHandler {
+            do throws(DatabaseError) { return .success(try await run(body)) } catch { return .failure(error) }
+        } onCancel: {
+            self.requestCancel()
+        }
+        return try result.get()
+    }
+
+    private func noteStatus() {
+        guard let conn else { isBroken = true; transactionStatus = PQTRANS_UNKNOWN; return }
+        isBroken = PQstatus(conn) != CONNECTION_OK
+        transactionStatus = PQtransactionStatus(conn)
+    }
+
+    private func requestCancel() {
+        cancelLock.async {
+            guard let token = self.cancelToken else { return }
+            var buffer = [CChar](repeating: 0, count: 256)
+            _ = PQcancel(token, &buffer, 256)
+        }
+    }
+
+    // MARK: On `queue` only
+
+    /// Opens (or reopens) the connection and sets the session up for our decoders.
+    func connect() throws(DatabaseError) {
+        close()
+        guard let c = PQconnectdb(url) else {
+            throw DatabaseError(kind: .connection, message: "libpq could not allocate a connection")
+        }
+        guard PQstatus(c) == CONNECTION_OK else {
+            let message = Self.trimmed(PQerrorMessage(c))
+            PQfinish(c)
+            throw DatabaseError(kind: .connection, message: "cannot connect to PostgreSQL: \(message)",
+                                hint: "check DATABASE_URL (for development: `export DATABASE_URL=$(scripts/pg start)`)")
+        }
+        conn = c
+        let token = PQgetCancel(c)
+        cancelLock.sync {
+            if let old = cancelToken { PQfreeCancel(old) }
+            cancelToken = token
+        }
+        PQsetClientEncoding(c, "UTF8")
+        // The timestamp decoder reads ISO output; bytea must be hex.
+        try execSimple("SET DateStyle TO 'ISO, MDY'; SET bytea_output TO 'hex'")
+        noteStatus()
+    }
+
+    func close() {
+        cancelLock.sync {
+            if let old = cancelToken { PQfreeCancel(old) }
+            cancelToken = nil
+        }
+        if let conn { PQfinish(conn) }
+        conn = nil
+        isBroken = true
+    }
+
+    /// Reconnects when the server went away while the connection sat idle (a restart closes every
+    /// socket; libpq notices only when it next reads).
+    func healthCheck() throws(DatabaseError) {
+        checkBeforeNextUse = false
+        guard let conn, PQstatus(conn) == CONNECTION_OK else { return try connect() }
+        var pfd = pollfd(fd: PQsocket(conn), events: Int16(POLLIN), revents: 0)
+        if poll(&pfd, 1, 0) > 0 {
+            if PQconsumeInput(conn) == 0 || PQstatus(conn) != CONNECTION_OK { return try connect() }
+            drainNotifications()
+        }
+    }
+
+    func live() throws(DatabaseError) -> OpaquePointer {
+        guard let conn else { throw DatabaseError(kind: .connection, message: "the connection is closed") }
+        return conn
+    }
+
+    /// A statement with `$n` parameters (extended protocol, text results).
+    func execParams(_ sql: String, _ binds: [SQLBind]) throws(DatabaseError) -> OpaquePointer {
+        let conn = try live()
+        let count = binds.count
+        var types = [Oid](repeating: 0, count: count)
+        var lengths = [Int32](repeating: 0, count: count)
+        var formats = [Int32](repeating: 0, count: count)
+        var total = 0
+        for (i, bind) in binds.enumerated() {
+            types[i] = Oid(bind.type.oid)
+            formats[i] = bind.isBinary ? 1 : 0
+            if let bytes = bind.bytes {
+                lengths[i] = Int32(bytes.count)
+                total += bytes.count + 1
+            }
+        }
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: max(total, 1))
+        defer { storage.deallocate() }
+        var values = [UnsafePointer<CChar>?](repeating: nil, count: count)
+        var offset = 0
+        for (i, bind) in binds.enumerated() {
+            guard let bytes = bind.bytes else { continue }
+            bytes.withUnsafeBufferPointer { source in
+                if let base = source.baseAddress { (storage + offset).update(from: base, count: source.count) }
+            }
+            storage[offset + bytes.count] = 0
+            values[i] = UnsafeRawPointer(storage + offset).assumingMemoryBound(to: CChar.self)
+            offset += bytes.count + 1
+        }
+        let result = PQexecParams(conn, sql, Int32(count), types, values, lengths, formats, 0)
+        return try check(result, sql: sql)
+    }
+
+    /// Statements without parameters through the simple protocol (several may be separated by `;`).
+    func execSimple(_ sql: String) throws(DatabaseError) {
+        let conn = try live()
+        PQclear(try check(PQexec(conn, sql), sql: sql))
+    }
+
+    /// Turns a failed result into a `DatabaseError`; returns successful ones (the caller clears them).
+    func check(_ result: OpaquePointer?, sql: String, allowCopy: Bool = false) throws(DatabaseError) -> OpaquePointer {
+        guard let result else { throw connectionError(sql: sql) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return result
+        case PGRES_COPY_IN where allowCopy, PGRES_COPY_OUT where allowCopy:
+            return result
+        case PGRES_COPY_IN, PGRES_COPY_OUT:
+            PQclear(result)
+            abortCopy()
+            throw DatabaseError(kind: .usage, message: "a COPY statement was sent through query/execute; use copyIn or copyOut", query: sql)
+        default:
+            let error = Self.error(from: result, sql: sql, connectionBroken: PQstatus(conn) != CONNECTION_OK)
+            PQclear(result)
+            throw error
+        }
+    }
+
+    func connectionError(sql: String?) -> DatabaseError {
+        let message = conn.map { Self.trimmed(PQerrorMessage($0)) } ?? "the connection is closed"
+        return DatabaseError(kind: .connection, message: message.isEmpty ? "the connection to PostgreSQL was lost" : message, query: sql)
+    }
+
+    /// Ends a COPY the server started when we did not expect one, and discards its results.
+    func abortCopy() {
+        guard let conn else { return }
+        _ = PQputCopyEnd(conn, "COPY is not supported through query/execute")
+        while let result = PQgetResult(conn) { PQclear(result) }
+    }
+
+    func drainNotifications() {
+        guard let conn else { return }
+        while let note = PQnotifies(conn) {
+            pendingNotifications.append(DatabaseNotification(
+                channel: String(cString: note.pointee.relname),
+                payload: note.pointee.extra.map { String(cString: $0) } ?? "",
+                senderPID: note.pointee.be_pid))
+            PQfreemem(note)
+        }
+    }
+
+    static func error(from result: OpaquePointer, sql: String?, connectionBroken: Bool) -> DatabaseError {
+        func field(_ code: Character) -> String? {
+            guard let value = PQresultErrorField(result, Int32(code.asciiValue!)) else { return nil }
+            return String(cString: value)
+        }
+        let sqlState = field("C")
+        let primary = field("M") ?? trimmed(PQresultErrorMessage(result))
+        return DatabaseError(kind: connectionBroken && sqlState == nil ? .connection : .query,
+                             message: primary.isEmpty ? "the connection to PostgreSQL was lost" : primary,
+                             sqlState: sqlState, detail: field("D"), hint: field("H"),
+                             constraint: field("n"), table: field("t"), column: field("c"), query: sql)
+    }
+
+    static func rows(of result: OpaquePointer) -> [Row] {
+        let fieldCount = PQnfields(result)
+        let rowCount = PQntuples(result)
+        guard fieldCount > 0 else { return [] }
+        var names: [String] = []
+        var types: [SQLType] = []
+        for f in 0..<fieldCount {
+            names.append(String(cString: PQfname(result, f)))
+            types.append(SQLType(oid: UInt32(PQftype(result, f))))
+        }
+        let columns = RowColumns(names: names, types: types)
+        var rows: [Row] = []
+        rows.reserveCapacity(Int(rowCount))
+        for r in 0..<rowCount {
+            var values: [String?] = []
+            values.reserveCapacity(Int(fieldCount))
+            for f in 0..<fieldCount {
+                if PQgetisnull(result, r, f) == 1 { values.append(nil); continue }
+                let length = Int(PQgetlength(result, r, f))
+                let bytes = UnsafeRawPointer(PQgetvalue(result, r, f)!).assumingMemoryBound(to: UInt8.self)
+                values.append(String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self))
+            }
+            rows.append(Row(columns: columns, values: values))
+        }
+        return rows
+    }
+
+    static func affectedRows(of result: OpaquePointer) -> Int {
+        Int(String(cString: PQcmdTuples(result))) ?? 0
+    }
+
+    static func trimmed(_ message: UnsafePointer<CChar>?) -> String {
+        guard let message else { return "" }
+        var text = String(cString: message)
+        while text.last == "\n" || text.last == " " { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,22 @@
+/// The pool's bookkeeping, always under its lock.
+struct PoolState {
+    struct Waiter {
+        var id: UInt64
+        var continuation: CheckedContinuation<PoolGrant, any Error>
+        var timeout: Task<Void, Never>?
+    }
+
+    /// Connections that are open (idle, lent out, or being opened).
+    var open = 0
+    var idle: [Connection] = []
+    var waiters: [Waiter] = []
+    var nextWaiterID: UInt64 = 0
+    var closed = false
+    var closeWaiters: [CheckedContinuation<Void, Never>] = []
+}
+
+/// What a waiting acquire is given: a connection, or the right to open a new one.
+enum PoolGrant: Sendable {
+    case connection(Connection)
+    case openNew
+}
