@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "DatabaseTests", dependencies: ["Database", "Migrations", "TestSupport"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Intake", "Database", "TestSupport"]),
-        .testTarget(name: "JobsTests", dependencies: ["Jobs", "TestSupport"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "Database", "Migrations", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "MatchRunsTests", dependencies: ["MatchRuns", "TestSupport"]),
