@@ -65,6 +65,7 @@ struct WorkerCommand: AsyncParsableCommand {
         var registry = JobRegistry()
         BuiltinJobKinds.register(into: &registry, testKinds: testKinds)
         // Modules that own job kinds register them here (e.g. MatchRuns: `match.run`, its nightly schedule).
+        try await MatchRunSetup.register(into: &registry, config: config, pool: pool)
 
         var workerConfiguration = JobWorkerConfiguration()
         workerConfiguration.queues = queueNames
