@@ -22,11 +22,14 @@ let package = Package(
         // Pure core
         .target(name: "MatchingEngine"),
         .target(name: "Placement", dependencies: ["MatchingEngine"]),
+        .executableTarget(name: "EligibilityBench", dependencies: ["Placement"]),   // scripts/bench eligibility
 
         // PostgreSQL
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "Database", dependencies: ["CLibPQ", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Store", dependencies: ["Database", "Placement"]),
+        // Intake: CSV reading/writing and validation shared by import, web forms and the JSON API (pure).
+        .target(name: "Intake"),
+        .target(name: "Store", dependencies: ["Database", "Placement", "Intake"]),
         // sql/*.sql compiled into the binary: the EmbedSQL plugin generates `EmbeddedMigrations.all`.
         .target(name: "Migrations", dependencies: ["Database"], exclude: ["sql"], plugins: ["EmbedSQL"]),
         .executableTarget(name: "EmbedSQLTool"),
@@ -56,7 +59,7 @@ let package = Package(
         ], resources: [.copy("Templates"), .copy("Assets")]),
 
         .executableTarget(name: "wblmatch", dependencies: [
-            "MatchingEngine", "Placement", "Database", "Migrations", "Store", "Jobs", "Mail", "Reports", "MatchRuns", "WebApp",
+            "MatchingEngine", "Placement", "Database", "Migrations", "Intake", "Store", "Jobs", "Mail", "Reports", "MatchRuns", "WebApp",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -64,12 +67,16 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
 
+        // Benchmark driver for scripts/bench.d/engine (instance generator, engine timing).
+        .executableTarget(name: "engine-bench", dependencies: ["MatchingEngine"]),
+
         // Tests: one target per library, plus shared helpers (a fresh database per test, fixtures).
         .target(name: "TestSupport", dependencies: ["Database", "Migrations"], path: "Tests/TestSupport"),
         .testTarget(name: "MatchingEngineTests", dependencies: ["MatchingEngine"]),
         .testTarget(name: "PlacementTests", dependencies: ["Placement"]),
         .testTarget(name: "DatabaseTests", dependencies: ["Database", "Migrations", "TestSupport"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Intake", "Database", "TestSupport"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),

@@ -1,6 +1,7 @@
 extension FixedWidthInteger where Self: SQLDecodable {
+    /// Integer columns, and `numeric` values without a fraction (`sum(bigint)` is numeric).
     static func decodeInteger(_ text: String, type: SQLType) throws(SQLDecodingFailure) -> Self {
-        guard type.isInteger else { throw .wrongType(type) }
+        guard type.isInteger || type == .numeric else { throw .wrongType(type) }
         guard let value = Self(text) else {
             throw .malformed(text, expected: "an integer that fits \(Self.self) (\(Self.min)…\(Self.max))")
         }

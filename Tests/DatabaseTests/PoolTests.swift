@@ -1,0 +1,85 @@
+import Database
+import Testing
+import TestSupport
+
+@Suite struct PoolTests {
+    @Test func sixtyFourTasksShareAPoolOfFour() async throws {
+        try await TestDatabase.with(migrations: [], poolSize: 4) { db in
+            try await db.pool.execute("CREATE TABLE hit (task int, pid int)")
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for task in 0..<64 {
+                    group.addTask {
+                        for _ in 0..<5 {
+                            try await db.pool.withConnection { conn in
+                                _ = try await conn.query("SELECT pg_sleep(0.002)")
+                                try await conn.execute("INSERT INTO hit VALUES ($1, pg_backend_pid())", [task])
+                            }
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let rows = try await db.pool.query("SELECT count(*) AS n, count(DISTINCT task) AS tasks, count(DISTINCT pid) AS pids FROM hit")
+            #expect(try rows[0].decode("n", as: Int.self) == 64 * 5)
+            #expect(try rows[0].decode("tasks", as: Int.self) == 64)
+            let pids = try rows[0].decode("pids", as: Int.self)
+            #expect(pids >= 1 && pids <= 4, "at most 4 server connections, saw \(pids)")
+            #expect(db.pool.statistics.open <= 4)
+        }
+    }
+
+    @Test func acquireTimesOutWhenAllConnectionsAreBusy() async throws {
+        try await TestDatabase.with(migrations: [], poolSize: 1) { db in
+            let pool = DatabasePool(url: db.url, size: 1, acquireTimeout: .milliseconds(200))
+            try await pool.withConnection { _ in
+                let error = try await #require(throws: DatabaseError.self) { try await pool.query("SELECT 1") }
+                #expect(error.kind == .poolTimeout)
+            }
+            #expect(try await pool.query("SELECT 1 AS one").count == 1)
+            await pool.close()
+        }
+    }
+
+    @Test func aConnectionLeftInATransactionIsRolledBack() async throws {
+        try await TestDatabase.with(migrations: [], poolSize: 1) { db in
+            try await db.pool.execute("CREATE TABLE item (id int)")
+            try await db.pool.withConnection { conn in
+                try await conn.executeScript("BEGIN")
+                try await conn.execute("INSERT INTO item VALUES (1)")
+            }
+            #expect(try await db.pool.query("SELECT count(*) AS n FROM item")[0].decode("n", as: Int.self) == 0)
+        }
+    }
+
+    @Test func closeWaitsForBorrowedConnectionsAndRefusesNewWork() async throws {
+        try await TestDatabase.with(migrations: []) { db in
+            let pool = DatabasePool(url: db.url, size: 2)
+            let borrowed = Task {
+                try await pool.withConnection { conn in
+                    _ = try await conn.query("SELECT pg_sleep(0.3)")
+                    return "finished"
+                }
+            }
+            try await Task.sleep(for: .milliseconds(100))
+            await pool.close()
+            #expect(try await borrowed.value == "finished")
+            #expect(pool.statistics.open == 0)
+            let error = try await #require(throws: DatabaseError.self) { try await pool.query("SELECT 1") }
+            #expect(error.kind == .poolClosed)
+        }
+    }
+
+    @Test func cancellingAQueryCancelsItOnTheServer() async throws {
+        try await TestDatabase.with(migrations: [], poolSize: 1) { db in
+            let clock = ContinuousClock()
+            let start = clock.now
+            let slow = Task { try await db.pool.query("SELECT pg_sleep(30)") }
+            try await Task.sleep(for: .milliseconds(200))
+            slow.cancel()
+            let error = try await #require(throws: DatabaseError.self) { try await slow.value }
+            #expect(error.sqlState == "57014")
+            #expect(clock.now - start < .seconds(10))
+            #expect(try await db.pool.query("SELECT 1 AS one").count == 1)
+        }
+    }
+}
