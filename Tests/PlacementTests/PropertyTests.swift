@@ -15,7 +15,7 @@ import Testing
         for i in 0..<400 {
             let s = r.student(id: Int64(i))
             let ctx = StudentContext(schoolLocation: r.bool(0.9) ? TestData.school : nil,
-                                     busRouteSiteIDs: r.bool() ? [100] : [], restrictions: r.restrictions())
+                                     busRouteSiteIDs: r.bool() ? SiteIDSet([100]) : SiteIDSet([]), restrictions: r.restrictions())
             for slot in 0..<checker.slots.count {
                 let v = checker.check(checker.prepare(s, context: ctx), slot: slot)
                 let f = checker.failures(of: s, context: ctx, slot: slot)

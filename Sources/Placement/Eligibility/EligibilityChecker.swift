@@ -20,7 +20,8 @@ public struct EligibilityChecker: Sendable {
     public let policy: EligibilityPolicy
     /// The slots, in the order the checker indexes them.
     public let slots: [Slot]
-    let facts: [SlotFacts]
+    let facts: SlotFactsTable
+    let employerIDs: [Int64]
     let slotIntervals: [Int32]
     let analyses: [ScheduleCalendarAnalysis]
     /// Index into `analyses` per slot; -1 for invalid slots.
@@ -56,6 +57,8 @@ public struct EligibilityChecker: Sendable {
         var facts: [SlotFacts] = []
         facts.reserveCapacity(slots.count)
         var intervals: [Int32] = []
+        var internedSchedules: [WeeklySchedule: Int32] = [:]
+        var employerIDs: [Int64] = []
         var analyses: [ScheduleCalendarAnalysis] = []
         var analysisIndex: [ScheduleCalendarAnalysis.Key: Int] = [:]
         var analysisOfSlot: [Int32] = []
@@ -108,21 +111,29 @@ public struct EligibilityChecker: Sendable {
             let required = flags.contains(.invalid) ? 0 : max(baseAge, slot.minimumAge ?? 0)
             ages.insert(required)
             let latestEnd = slot.schedule.windows.map { $0.crossesMidnight ? 1440 + $0.end : $0.end }.max() ?? -1
-            let start = Int32(intervals.count)
+            let intervalsStart: Int32
+            if let k = internedSchedules[slot.schedule] {
+                intervalsStart = k
+            } else {
+                intervalsStart = Int32(intervals.count)
+                internedSchedules[slot.schedule] = intervalsStart
+                intervals += slot.schedule.intervals
+            }
             let unit = site?.location?.unitVector ?? .zero
-            intervals += slot.schedule.intervals
+            employerIDs.append(slot.employerID)
             facts.append(SlotFacts(
-                start: slot.startDate.dayNumber, requiredAge: Int32(required), youngViolationDay: youngViolation,
-                latestEnd: Int32(latestEnd), hazardousOrders: slot.hazardousOrders.rawValue, flags: flags,
-                intervalsStart: start, intervalsCount: Int32(slot.schedule.intervals.count),
-                employerID: slot.employerID, siteID: slot.siteID ?? -1, siteX: unit.x, siteY: unit.y, siteZ: unit.z,
-                certifications: r.certifications.rawValue, minimumGrade: Int8(clamping: r.minimumGrade ?? 0),
-                program: slot.programOfStudy?.code ?? -1))
+                siteX: unit.x, siteY: unit.y, siteZ: unit.z, siteID: slot.siteID ?? -1,
+                start: slot.startDate.dayNumber, youngViolationDay: youngViolation,
+                hazardousOrders: slot.hazardousOrders.rawValue, flags: flags, intervalsStart: intervalsStart,
+                latestEnd: Int16(latestEnd), intervalsCount: UInt16(slot.schedule.intervals.count),
+                requiredAge: Int8(required), certifications: r.certifications.rawValue,
+                minimumGrade: Int8(clamping: r.minimumGrade ?? 0), program: slot.programOfStudy?.code ?? -1))
             counties.append(site?.county.lowercased() ?? "")
             countyNames.append(site?.county ?? "")
             locations.append(slot.virtual ? nil : site?.location)
         }
-        self.facts = facts
+        self.facts = SlotFactsTable(facts)
+        self.employerIDs = employerIDs
         self.slotIntervals = intervals
         self.analyses = analyses
         self.analysisOfSlot = analysisOfSlot
@@ -250,7 +261,7 @@ public struct EligibilityChecker: Sendable {
     @inline(__always)
     func scheduleFits(_ s: PreparedStudent, _ f: SlotFacts) -> Bool {
         slotIntervals.withUnsafeBufferPointer { all in
-            let slot = UnsafeBufferPointer(rebasing: all[Int(f.intervalsStart)..<Int(f.intervalsStart + f.intervalsCount)])
+            let slot = UnsafeBufferPointer(rebasing: all[Int(f.intervalsStart)..<Int(f.intervalsStart) + Int(f.intervalsCount)])
             if f.flags.contains(.usesSchoolYear) {
                 let ok = s.availability.withUnsafeBufferPointer { WeeklySchedule.contains($0, slot) }
                 if !ok { return false }
@@ -264,8 +275,8 @@ public struct EligibilityChecker: Sendable {
 
     @inline(__always)
     func breaksCourtRestriction(_ s: PreparedStudent, _ index: Int, _ f: SlotFacts) -> Bool {
-        if f.latestEnd > s.curfew { return true }
-        for id in s.excludedEmployerIDs where id == f.employerID { return true }
+        if Int32(f.latestEnd) > s.curfew { return true }
+        for id in s.excludedEmployerIDs where id == employerIDs[index] { return true }
         if !s.excludedCounties.isEmpty && !f.flags.contains(.virtual) {
             let county = siteCounties[index]
             for c in s.excludedCounties where c == county && !county.isEmpty { return true }
@@ -276,11 +287,11 @@ public struct EligibilityChecker: Sendable {
     /// Every court restriction this slot breaks, with its facts.
     func courtRestrictionFacts(_ s: PreparedStudent, _ index: Int, _ f: SlotFacts) -> [CourtRestrictionFact] {
         var out: [CourtRestrictionFact] = []
-        if s.excludedEmployerIDs.contains(f.employerID) { out.append(.excludedEmployer(employerID: f.employerID)) }
+        if s.excludedEmployerIDs.contains(employerIDs[index]) { out.append(.excludedEmployer(employerID: employerIDs[index])) }
         if !f.flags.contains(.virtual) && !siteCounties[index].isEmpty && s.excludedCounties.contains(siteCounties[index]) {
             out.append(.excludedCounty(siteCountyNames[index]))
         }
-        if f.latestEnd > s.curfew, let c = s.curfewTime { out.append(.curfew(curfew: c, slotEnds: Int(f.latestEnd))) }
+        if Int32(f.latestEnd) > s.curfew, let c = s.curfewTime { out.append(.curfew(curfew: c, slotEnds: Int(f.latestEnd))) }
         return out
     }
 }

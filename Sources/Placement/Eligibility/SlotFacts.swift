@@ -1,26 +1,28 @@
 /// Everything the fast check reads about one slot, precomputed once per run: plain integers and
 /// bits, so checking a pair allocates nothing and formats nothing.
+///
+/// 64 bytes, stored 64-byte aligned (`SlotFactsTable`), so a pair's slot costs one cache line.
 struct SlotFacts: Sendable {
-    var start: Int32
-    /// Minimum age on the start date; 0 = none.
-    var requiredAge: Int32
-    /// First day the schedule breaks a young-worker limit; `Int32.max` when never.
-    var youngViolationDay: Int32
-    /// Latest end of any window in minutes after its start day's midnight (> 1440 past midnight); -1 none.
-    var latestEnd: Int32
-    var hazardousOrders: UInt32
-    var flags: Flags
-    var intervalsStart: Int32
-    var intervalsCount: Int32
-    var employerID: Int64
-    var siteID: Int64
-    /// The site as a unit vector (three doubles, not SIMD3, to keep the struct small).
+    /// The site as a unit vector (three doubles, not SIMD3, whose 32-byte alignment would pad).
     var siteX: Double
     var siteY: Double
     var siteZ: Double
+    var siteID: Int64
+    var start: Int32
+    /// First day the schedule breaks a young-worker limit; `Int32.max` when never.
+    var youngViolationDay: Int32
+    var hazardousOrders: UInt32
+    var flags: Flags
+    /// Offset of the slot's schedule in the checker's interned schedule intervals.
+    var intervalsStart: Int32
+    /// Latest end of any window in minutes after its start day's midnight (> 1440 past midnight); -1 none.
+    var latestEnd: Int16
+    var intervalsCount: UInt16
+    /// Minimum age on the start date; 0 = none.
+    var requiredAge: Int8
     var certifications: UInt8
     var minimumGrade: Int8
-    /// Index of the program of study in `ProgramOfStudy.allCases`; -1 none.
+    /// Small code of the program of study (`ProgramOfStudy.code`); -1 none.
     var program: Int8
 
     struct Flags: OptionSet, Sendable {
@@ -57,5 +59,30 @@ extension ProgramOfStudy {
         case .education: 5
         case .businessManagement: 6
         }
+    }
+}
+
+/// The slots' facts in one 64-byte-aligned block (an `Array`'s elements start 32 bytes into its
+/// allocation, which would split most 64-byte facts across two cache lines). Immutable once built.
+final class SlotFactsTable: @unchecked Sendable {
+    let base: UnsafeMutablePointer<SlotFacts>
+    let count: Int
+
+    init(_ facts: [SlotFacts]) {
+        count = facts.count
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: max(1, facts.count) * MemoryLayout<SlotFacts>.stride, alignment: 64)
+        base = raw.bindMemory(to: SlotFacts.self, capacity: max(1, facts.count))
+        _ = UnsafeMutableBufferPointer(start: base, count: facts.count).initialize(from: facts)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        UnsafeMutableRawPointer(base).deallocate()
+    }
+
+    @inline(__always)
+    subscript(index: Int) -> SlotFacts {
+        precondition(index >= 0 && index < count, "slot index \(index) out of range 0..<\(count)")
+        return base[index]
     }
 }
