@@ -54,6 +54,9 @@ public func buildRouter(_ deps: Dependencies) throws -> Router<AppRequestContext
     let signedIn = pages.group().add(middleware: RequireRole())
     DashboardController(deps: deps).addRoutes(to: signedIn)
 
+    let uploaders = pages.group().add(middleware: RequireRole(.coordinator, .edcStaff, .counselor, .caseWorker))
+    ImportsController(deps: deps).addRoutes(to: uploaders)
+
     let schools = pages.group().add(middleware: RequireRole(.counselor, .coordinator))
     StudentsController(deps: deps).addRoutes(to: schools)
     ChoicesController(deps: deps).addRoutes(to: schools)

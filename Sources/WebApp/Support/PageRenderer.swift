@@ -57,6 +57,7 @@ public struct PageRenderer: Sendable {
         }
         var layout: [String: Any] = ["title": title, "body": body, "csrf": csrf]
         if let flash { layout["flash"] = flash }
+        if let refresh = data["refresh"] { layout["refresh"] = refresh }
         if let user = context.identity {
             layout["user"] = ["name": user.name, "role": user.role.label]
             layout["nav"] = Navigation.items(for: user.role)
