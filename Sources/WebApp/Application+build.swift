@@ -64,6 +64,9 @@ public func buildRouter(_ deps: Dependencies) throws -> Router<AppRequestContext
     let edcs = pages.group().add(middleware: RequireRole(.edcStaff, .coordinator))
     SlotsController(deps: deps).addRoutes(to: edcs)
 
+    let caseWorkers = pages.group().add(middleware: RequireRole(.caseWorker))
+    ReferralsController(deps: deps).addRoutes(to: caseWorkers)
+
     let coordinators = pages.group().add(middleware: RequireRole(.coordinator))
     RunsController(deps: deps).addRoutes(to: coordinators)
     UsersController(deps: deps).addRoutes(to: coordinators)

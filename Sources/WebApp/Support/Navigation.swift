@@ -12,7 +12,7 @@ enum Navigation {
         case .edcStaff:
             items += [("/slots", "Slots"), ("/imports", "Upload CSV")]
         case .caseWorker:
-            items += [("/imports", "Upload CSV")]
+            items += [("/referrals", "Referrals"), ("/imports", "Upload CSV")]
         case .employer:
             break
         }
