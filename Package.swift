@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "MatchRuns", dependencies: ["Store", "Jobs", "Mail", "Reports", "Placement", "MatchingEngine"]),
 
         .target(name: "WebApp", dependencies: [
-            "Store", "Database", "Placement",
+            "Store", "Database", "Placement", "Intake", "Jobs", "MatchRuns", "Reports",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "MatchRunsTests", dependencies: ["MatchRuns", "TestSupport"]),
         .testTarget(name: "WebAppTests", dependencies: [
-            "WebApp", "Store", "Database", "TestSupport",
+            "WebApp", "Store", "Database", "TestSupport", "MatchRuns", "Reports",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
