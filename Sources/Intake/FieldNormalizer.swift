@@ -15,7 +15,7 @@ enum FieldNormalizer {
         switch type {
         case .text(let maxLength):
             if text.count > maxLength { return .failure("is \(text.count) characters long, over the limit of \(maxLength)") }
-            if text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" || $0.value == 0x7F }) {
+            if text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\r" && $0 != "\t" || $0.value == 0x7F }) {
                 return .failure("contains control characters (remove them)")
             }
             return .success(text)

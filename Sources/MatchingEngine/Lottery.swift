@@ -29,6 +29,10 @@ public struct Lottery: Sendable {
     /// Indices sorted by (value, index): a stable LSD radix sort over four 16-bit digits.
     static func sortedIndices(_ keys: [UInt64]) -> [Int32] {
         let n = keys.count
+        if n < 4096 {
+            // Small lotteries: a comparison sort beats clearing the radix histogram four times.
+            return (0..<Int32(n)).sorted { (keys[Int($0)], $0) < (keys[Int($1)], $1) }
+        }
         var idx = (0..<Int32(n)).map { $0 }
         var tmp = [Int32](repeating: 0, count: n)
         var count = [Int](repeating: 0, count: 65_537)

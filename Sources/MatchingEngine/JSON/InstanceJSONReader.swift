@@ -55,13 +55,12 @@ private final class Reader {
         guard try s.peekKind() == .object else { throw s.error("the instance must be a JSON object") }
         try s.object { (s, key) throws(SyntaxError) in
             if key.equals("seed") {
-                let kind = try s.peekKind()
-                if kind == .number, let v = try s.number().unsigned {
-                    raw.seed = v
-                } else {
-                    if kind == .number { _ = try s.number() } else { try s.skipValue() }
-                    problem("seed", "expected an integer from 0 to 18446744073709551615")
+                let value: UInt64?
+                if try s.peekKind() == .number { value = try s.number().unsigned } else {
+                    try s.skipValue()
+                    value = nil
                 }
+                if let value { raw.seed = value } else { problem("seed", "expected an integer from 0 to 18446744073709551615") }
             } else if key.equals("students") {
                 sawStudents = true
                 try array(&s, "students") { (s, i) throws(SyntaxError) in try student(&s, i) }

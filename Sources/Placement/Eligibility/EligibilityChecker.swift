@@ -109,12 +109,13 @@ public struct EligibilityChecker: Sendable {
             ages.insert(required)
             let latestEnd = slot.schedule.windows.map { $0.crossesMidnight ? 1440 + $0.end : $0.end }.max() ?? -1
             let start = Int32(intervals.count)
+            let unit = site?.location?.unitVector ?? .zero
             intervals += slot.schedule.intervals
             facts.append(SlotFacts(
                 start: slot.startDate.dayNumber, requiredAge: Int32(required), youngViolationDay: youngViolation,
                 latestEnd: Int32(latestEnd), hazardousOrders: slot.hazardousOrders.rawValue, flags: flags,
                 intervalsStart: start, intervalsCount: Int32(slot.schedule.intervals.count),
-                employerID: slot.employerID, siteID: slot.siteID ?? -1, site: site?.location?.unitVector ?? .zero,
+                employerID: slot.employerID, siteID: slot.siteID ?? -1, siteX: unit.x, siteY: unit.y, siteZ: unit.z,
                 certifications: r.certifications.rawValue, minimumGrade: Int8(clamping: r.minimumGrade ?? 0),
                 program: slot.programOfStudy?.code ?? -1))
             counties.append(site?.county.lowercased() ?? "")
@@ -139,7 +140,8 @@ public struct EligibilityChecker: Sendable {
 
     /// A student's facts prepared for checking many pairs.
     public func prepare(_ student: Student, context: StudentContext) -> PreparedStudent {
-        PreparedStudent(student, context: context, neededAges: neededAges, policy: policy)
+        PreparedStudent(student, context: context, neededAges: neededAges, leapDay: policy.leapDayBirthday,
+                        fromSchool: policy.transport.measureFrom == .school)
     }
 
     /// The verdicts for a student's choices (slot indices), in the same order.
@@ -195,8 +197,8 @@ public struct EligibilityChecker: Sendable {
             if !f.flags.contains(.located) || !s.hasOrigin {
                 add(.locationUnknown)
             } else {
-                let d = s.origin - f.site
-                let chord2 = (d * d).sum()
+                let dx = s.origin.x - f.siteX, dy = s.origin.y - f.siteY, dz = s.origin.z - f.siteZ
+                let chord2 = dx * dx + dy * dy + dz * dz
                 switch s.transport {
                 case .family, .ownCar:
                     if chord2 > commuteChord2 { add(.commuteTooFar) }
@@ -229,7 +231,7 @@ public struct EligibilityChecker: Sendable {
     func blockingOrders(_ s: PreparedStudent, _ f: SlotFacts) -> UInt32 {
         let hw = policy.hazardousWork
         var blocking = f.hazardousOrders
-        let driving = HazardousOrderSet([.motorVehicleDriving]).rawValue
+        let driving: UInt32 = 1 << 2   // HO2
         if hw.occasionalDrivingAllowed && s.flags.contains(.driversLicense) && f.start >= s.birthdays[hw.drivingMinimumAge] {
             blocking &= ~driving
         }

@@ -15,7 +15,7 @@ public struct PreparedStudent: Sendable {
     var flags: Flags
     var availability: [Int32]
     var summerAvailability: [Int32]
-    var busRouteSiteIDs: Set<Int64>
+    var busRouteSiteIDs: SiteIDSet
     var restricted: Bool
     var excludedEmployerIDs: [Int64]
     var excludedCounties: [String]
@@ -36,17 +36,29 @@ public struct PreparedStudent: Sendable {
         static let usCitizen = Flags(rawValue: 1 << 7)
     }
 
-    init(_ s: Student, context: StudentContext, neededAges: [Int], policy: EligibilityPolicy) {
-        let (y, m, d) = s.birthDate.components
+    init(_ s: borrowing Student, context: borrowing StudentContext, neededAges: [Int], leapDay: LeapDayBirthday, fromSchool: Bool) {
+        let birth = s.birthDate.components
         var b = SIMD32<Int32>(repeating: Int32.max)
         for age in neededAges {
-            b[age] = Int32(CalendarDay.birthdayNumber(year: y, month: m, day: d, turning: age, leapDay: policy.leapDayBirthday))
+            b[age] = Int32(CalendarDay.birthdayNumber(year: birth.year, month: birth.month, day: birth.day, turning: age, leapDay: leapDay))
         }
         birthdays = b
-        let from: GeoPoint? = policy.transport.measureFrom == .home ? (s.home ?? context.schoolLocation) : context.schoolLocation
-        origin = from?.unitVector ?? .zero
-        hasOrigin = from != nil
-        originIsHome = policy.transport.measureFrom == .home && s.home != nil
+        // Written without `??`: its autoclosure would copy the context for every student.
+        var from: GeoPoint? = nil
+        originIsHome = false
+        if !fromSchool, let home = s.home {
+            from = home
+            originIsHome = true
+        } else if let school = context.schoolLocation {
+            from = school
+        }
+        if let from {
+            origin = from.unitVector
+            hasOrigin = true
+        } else {
+            origin = .zero
+            hasOrigin = false
+        }
         transport = s.transport == .ownCar && !s.driversLicense ? .none : s.transport
         certifications = s.certifications.rawValue
         grade = Int8(clamping: s.grade)

@@ -15,35 +15,52 @@ struct ScheduleCalendarAnalysis: Hashable, Sendable {
         let end: CalendarDay
     }
 
-    /// Per-weekday shape of a schedule (index 0 = Monday).
-    private struct Shape {
-        var today = [Int](repeating: 0, count: 7)         // minutes before midnight of windows starting that day
-        var spill = [Int](repeating: 0, count: 7)         // minutes after midnight of windows starting that day
-        var earliest = [Int](repeating: Int.max, count: 7)
-        var latest = [Int](repeating: -1, count: 7)       // latest end, minutes after that day's midnight (> 1440 past midnight)
-        var todayInSchool = [Bool](repeating: false, count: 7)
-        var spillInSchool = [Bool](repeating: false, count: 7)  // the after-midnight part overlaps the next day's school hours
+    /// The work of one calendar day in one situation: windows starting that day, the after-midnight
+    /// part of windows started the day before, or both. Overlapping windows count once.
+    private struct DayWork {
+        var minutes = 0
+        /// First worked minute; `Int.max` when none.
+        var earliest = Int.max
+        /// Last worked minute + 1, clipped to the day (1440 when work runs past midnight).
+        var latest = -1
+        /// The latest end of a window starting that day, unclipped (> 1440 past midnight), for the message.
+        var latestReported = -1
+        var inSchoolHours = false
+
+        init() {}
+
+        init(_ segments: [(Int, Int)], weekday: Int, school: [WeeklyWindow], reported: Int) {
+            var merged: [(Int, Int)] = []
+            for (s, e) in segments.sorted(by: { $0 < $1 }) {
+                if let last = merged.last, last.1 >= s { merged[merged.count - 1].1 = max(last.1, e) } else { merged.append((s, e)) }
+            }
+            for (s, e) in merged {
+                minutes += e - s
+                if school.contains(where: { $0.weekday == weekday && $0.start < e && s < ($0.crossesMidnight ? 1440 : $0.end) }) {
+                    inSchoolHours = true
+                }
+            }
+            earliest = merged.first?.0 ?? Int.max
+            latest = merged.last?.1 ?? -1
+            latestReported = reported
+        }
     }
 
     static func analyze(_ key: Key, policy: EligibilityPolicy) -> ScheduleCalendarAnalysis {
         let yw = policy.youngWorkers
         let cal = policy.schoolCalendar
         let school = cal.schoolHours.windows
-        func overlapsSchool(weekday: Int, _ s: Int, _ e: Int) -> Bool {
-            school.contains { $0.weekday == weekday && $0.start < e && s < ($0.crossesMidnight ? 1440 : $0.end) }
-        }
-        var shape = Shape()
-        for w in key.schedule.windows {
-            let i = w.weekday - 1
-            let endToday = w.crossesMidnight ? 1440 : w.end
-            shape.today[i] += endToday - w.start
-            shape.earliest[i] = min(shape.earliest[i], w.start)
-            shape.latest[i] = max(shape.latest[i], w.crossesMidnight ? 1440 + w.end : w.end)
-            if overlapsSchool(weekday: w.weekday, w.start, endToday) { shape.todayInSchool[i] = true }
-            if w.crossesMidnight {
-                shape.spill[i] += w.end
-                if overlapsSchool(weekday: w.weekday % 7 + 1, 0, w.end) { shape.spillInSchool[i] = true }
-            }
+        // work[situation][weekday - 1]: situation 0 = only windows starting today, 1 = only the
+        // spill from yesterday, 2 = both.
+        var work = [[DayWork]](repeating: [DayWork](repeating: DayWork(), count: 7), count: 3)
+        for wd in 1...7 {
+            let yesterday = (wd + 5) % 7 + 1
+            let today = key.schedule.windows.filter { $0.weekday == wd }.map { ($0.start, $0.crossesMidnight ? 1440 : $0.end) }
+            let spill = key.schedule.windows.filter { $0.weekday == yesterday && $0.crossesMidnight }.map { (0, $0.end) }
+            let reported = key.schedule.windows.filter { $0.weekday == wd }.map { $0.crossesMidnight ? 1440 + $0.end : $0.end }.max() ?? -1
+            work[0][wd - 1] = DayWork(today, weekday: wd, school: school, reported: reported)
+            work[1][wd - 1] = DayWork(spill, weekday: wd, school: school, reported: -1)
+            work[2][wd - 1] = DayWork(today + spill, weekday: wd, school: school, reported: reported)
         }
         let sdMax = Int((yw.schoolDayMaxHours * 60).rounded()), nsdMax = Int((yw.nonSchoolDayMaxHours * 60).rounded())
         let swMax = Int((yw.schoolWeekMaxHours * 60).rounded()), nswMax = Int((yw.nonSchoolWeekMaxHours * 60).rounded())
@@ -75,14 +92,13 @@ struct ScheduleCalendarAnalysis: Hashable, Sendable {
             let inRange = dayNumber >= start && dayNumber <= end
             let spillIn = dayNumber - 1 >= start && dayNumber - 1 <= end
             if inRange || spillIn {
-                let i = wd - 1, p = (wd + 5) % 7
-                let mins = (inRange ? shape.today[i] : 0) + (spillIn ? shape.spill[p] : 0)
+                let w = work[inRange ? (spillIn ? 2 : 0) : 1][wd - 1]
                 if inRange { if inYear { result.usesSchoolYear = true } else { result.usesSummer = true } }
-                if mins > 0 {
+                if w.minutes > 0 {
                     if weekFirst == nil { weekFirst = dayNumber }
-                    weekMinutes += mins
-                    if isSchool { if mins > sdMax { record(.schoolDayHours, dayNumber, mins, sdMax) } }
-                    else if mins > nsdMax { record(.nonSchoolDayHours, dayNumber, mins, nsdMax) }
+                    weekMinutes += w.minutes
+                    if isSchool { if w.minutes > sdMax { record(.schoolDayHours, dayNumber, w.minutes, sdMax) } }
+                    else if w.minutes > nsdMax { record(.nonSchoolDayHours, dayNumber, w.minutes, nsdMax) }
                     if y != summerYear {
                         summerYear = y
                         summerFirst = (yw.summerEveningFrom.month, yw.summerEveningFrom.day)
@@ -90,18 +106,9 @@ struct ScheduleCalendarAnalysis: Hashable, Sendable {
                         summerLast = (last.month, last.day)
                     }
                     let latestAllowed = summerFirst <= md && md <= summerLast ? yw.summerLatestEnd.minutes : yw.latestEnd.minutes
-                    if inRange && shape.today[i] > 0 {
-                        if shape.earliest[i] < earliestAllowed { record(.tooEarly, dayNumber, shape.earliest[i], earliestAllowed) }
-                        if shape.latest[i] > latestAllowed { record(.tooLate, dayNumber, shape.latest[i], latestAllowed) }
-                    }
-                    if spillIn && shape.spill[p] > 0 && earliestAllowed > 0 {
-                        // Work continuing past midnight into this day starts it at 00:00.
-                        record(.tooEarly, dayNumber, 0, earliestAllowed)
-                    }
-                    if isSchool && yw.outsideSchoolHoursOnly
-                        && (inRange && shape.todayInSchool[i] || spillIn && shape.spillInSchool[p]) {
-                        record(.duringSchoolHours, dayNumber, 0, 0)
-                    }
+                    if w.earliest < earliestAllowed { record(.tooEarly, dayNumber, w.earliest, earliestAllowed) }
+                    if w.latest > latestAllowed { record(.tooLate, dayNumber, max(w.latest, w.latestReported), latestAllowed) }
+                    if isSchool && yw.outsideSchoolHoursOnly && w.inSchoolHours { record(.duringSchoolHours, dayNumber, 0, 0) }
                 }
             }
             if wd == 7 {

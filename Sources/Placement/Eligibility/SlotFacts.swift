@@ -14,7 +14,10 @@ struct SlotFacts: Sendable {
     var intervalsCount: Int32
     var employerID: Int64
     var siteID: Int64
-    var site: SIMD3<Double>
+    /// The site as a unit vector (three doubles, not SIMD3, to keep the struct small).
+    var siteX: Double
+    var siteY: Double
+    var siteZ: Double
     var certifications: UInt8
     var minimumGrade: Int8
     /// Index of the program of study in `ProgramOfStudy.allCases`; -1 none.
@@ -44,5 +47,15 @@ struct SlotFacts: Sendable {
 
 extension ProgramOfStudy {
     /// Small integer for the fast check.
-    var code: Int8 { Int8(ProgramOfStudy.allCases.firstIndex(of: self)!) }
+    var code: Int8 {
+        switch self {
+        case .informationTechnology: 0
+        case .manufacturing: 1
+        case .agriculture: 2
+        case .transportationLogistics: 3
+        case .alliedHealth: 4
+        case .education: 5
+        case .businessManagement: 6
+        }
+    }
 }

@@ -4,11 +4,11 @@ public struct StudentContext: Sendable {
     /// The school campus; the commute's origin when the home is not located (or the policy says so).
     public var schoolLocation: GeoPoint?
     /// Sites the school's buses serve (`school_bus_routes`).
-    public var busRouteSiteIDs: Set<Int64>
+    public var busRouteSiteIDs: SiteIDSet
     /// Restrictions of the student's active referral; `nil` when not referred.
     public var restrictions: CourtRestrictions?
 
-    public init(schoolLocation: GeoPoint? = nil, busRouteSiteIDs: Set<Int64> = [], restrictions: CourtRestrictions? = nil) {
+    public init(schoolLocation: GeoPoint? = nil, busRouteSiteIDs: SiteIDSet = [], restrictions: CourtRestrictions? = nil) {
         self.schoolLocation = schoolLocation
         self.busRouteSiteIDs = busRouteSiteIDs
         self.restrictions = restrictions

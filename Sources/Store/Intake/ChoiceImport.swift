@@ -57,7 +57,7 @@ enum ChoiceImportQueries {
         FROM resolved_choices WHERE $1::text IS NOT NULL AND school <> $1::text
         UNION ALL
         SELECT line, 'student_id', format('%s is not a student of %s (import students.csv first)', student_id, school)
-        FROM resolved_choices WHERE school_pk IS NOT NULL AND student_pk IS NULL
+        FROM resolved_choices WHERE school_pk IS NOT NULL AND student_pk IS NULL AND ($1::text IS NULL OR school = $1::text)
         UNION ALL
         SELECT line, 'slot_id', CASE WHEN edc IS NULL THEN format('slot %s is not known', slot_id)
                                      ELSE format('slot %s of %s is not known', slot_id, edc) END
