@@ -15,16 +15,22 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Pure core
         .target(name: "MatchingEngine"),
         .target(name: "Placement", dependencies: ["MatchingEngine"]),
+        .executableTarget(name: "EligibilityBench", dependencies: ["Placement"]),   // scripts/bench eligibility
 
         // PostgreSQL
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "Database", dependencies: ["CLibPQ", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Store", dependencies: ["Database", "Placement"]),
+        // Intake: CSV reading/writing and validation shared by import, web forms and the JSON API (pure).
+        .target(name: "Intake"),
+        .target(name: "Store", dependencies: ["Database", "Placement", "Intake"]),
         // sql/*.sql compiled into the binary: the EmbedSQL plugin generates `EmbeddedMigrations.all`.
         .target(name: "Migrations", dependencies: ["Database"], exclude: ["sql"], plugins: ["EmbedSQL"]),
         .executableTarget(name: "EmbedSQLTool"),
@@ -43,22 +49,45 @@ let package = Package(
                 resources: [.copy("Templates")]),
         .target(name: "MatchRuns", dependencies: ["Store", "Jobs", "Mail", "Reports", "Placement", "MatchingEngine"]),
 
+        .target(name: "WebApp", dependencies: [
+            "Store", "Database", "Placement",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        ], resources: [.copy("Templates"), .copy("Assets")]),
+
         .executableTarget(name: "wblmatch", dependencies: [
-            "MatchingEngine", "Placement", "Database", "Migrations", "Store", "Jobs", "Mail", "Reports", "MatchRuns",
+            "MatchingEngine", "Placement", "Database", "Migrations", "Intake", "Store", "Jobs", "Mail", "Reports", "MatchRuns", "WebApp",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
+
+        // Benchmark driver for scripts/bench.d/engine (instance generator, engine timing).
+        .executableTarget(name: "engine-bench", dependencies: ["MatchingEngine"]),
 
         // Tests: one target per library, plus shared helpers (a fresh database per test, fixtures).
         .target(name: "TestSupport", dependencies: ["Database", "Migrations"], path: "Tests/TestSupport"),
         .testTarget(name: "MatchingEngineTests", dependencies: ["MatchingEngine"]),
         .testTarget(name: "PlacementTests", dependencies: ["Placement"]),
         .testTarget(name: "DatabaseTests", dependencies: ["Database", "Migrations", "TestSupport"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Intake", "Database", "TestSupport"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "MatchRunsTests", dependencies: ["MatchRuns", "TestSupport"]),
+        .testTarget(name: "WebAppTests", dependencies: [
+            "WebApp", "Store", "Database", "TestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        ]),
     ]
 )

@@ -13,6 +13,8 @@ struct AppConfig: Sendable {
     var outboxDirectory: String
     /// The address people use to reach the web app, for links in emails.
     var publicURL: String
+    /// bcrypt cost for passwords (BCRYPT_COST, 4–31, default 12).
+    var bcryptCost: UInt8
 
     struct Problems: Error, CustomStringConvertible {
         var messages: [String]
@@ -45,6 +47,11 @@ struct AppConfig: Sendable {
         }
         outboxDirectory = env["OUTBOX_DIR"] ?? ".local/outbox"
         publicURL = env["PUBLIC_URL"] ?? "http://\(host):\(port)"
+        bcryptCost = 12
+        if let raw = env["BCRYPT_COST"] {
+            if let value = UInt8(raw), (4...31).contains(value) { bcryptCost = value }
+            else { problems.append("BCRYPT_COST=\(raw) is not a bcrypt cost (4–31)") }
+        }
         if !problems.isEmpty { throw Problems(messages: problems) }
     }
 }

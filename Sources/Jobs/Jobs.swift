@@ -1,2 +1,0 @@
-/// The Jobs module. See ARCHITECTURE.md for what it owns.
-enum JobsModule {}

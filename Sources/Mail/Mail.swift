@@ -1,2 +1,0 @@
-/// The Mail module. See ARCHITECTURE.md for what it owns.
-enum MailModule {}

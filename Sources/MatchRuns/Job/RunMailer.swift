@@ -1,0 +1,8 @@
+import Database
+import Reports
+
+/// Puts a run's emails in the outbox inside the run's own transaction: they exist if and only if
+/// the run commits. The `Mail` module's outbox implements it (`OutboxRunMailer`).
+public protocol RunMailer: Sendable {
+    func enqueue(_ emails: [ReportEmail], on connection: Connection) async throws
+}

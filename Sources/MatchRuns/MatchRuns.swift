@@ -1,2 +1,0 @@
-/// The MatchRuns module. See ARCHITECTURE.md for what it owns.
-enum MatchRunsModule {}

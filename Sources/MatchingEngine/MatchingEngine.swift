@@ -1,2 +1,0 @@
-/// The MatchingEngine module. See ARCHITECTURE.md for what it owns.
-enum MatchingEngineModule {}

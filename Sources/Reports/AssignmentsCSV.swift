@@ -1,0 +1,37 @@
+/// The general CSV of a run's assignments, attached to the coordinator email.
+///
+/// It is an unrestricted report: it never carries referral facts, reserved-seat flags or approval
+/// status, whatever the reader's permissions.
+public enum AssignmentsCSV {
+    /// The columns, in order.
+    public static let header = [
+        "run_id", "student_id", "student_external_id", "last_name", "first_name", "school", "grade",
+        "program_of_study", "choice_rank", "slot_id", "slot_external_id", "slot_title", "slot_kind",
+        "employer", "edc",
+    ]
+
+    /// The CSV text (UTF-8, CRLF line ends), one row per assignment, sorted by school then name.
+    public static func render(_ report: RunReport) -> String {
+        render(ReportIndex(report))
+    }
+
+    static func render(_ index: ReportIndex) -> String {
+        var csv = CSVWriter(header: header)
+        let schools = index.studentsBySchool.values.sorted { ($0.first?.schoolName ?? "") < ($1.first?.schoolName ?? "") }
+        for students in schools {
+            for student in students {
+                guard let seat = student.assignment else { continue }
+                let slot = index.slotsByID[seat.slotID]
+                csv.appendRow([
+                    .number(index.report.run.id), .number(student.id), .text(student.externalID),
+                    .text(student.lastName), .text(student.firstName), .text(student.schoolName),
+                    .number(Int64(student.grade)), .text(student.programOfStudy), .number(Int64(seat.choiceRank)),
+                    .number(seat.slotID), slot.map { .text($0.externalID) } ?? .empty, slot.map { .text($0.title) } ?? .empty,
+                    slot.map { .text($0.kind) } ?? .empty, slot.map { .text($0.employerName) } ?? .empty,
+                    slot.map { .text($0.edcName) } ?? .empty,
+                ])
+            }
+        }
+        return csv.output
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+/// The coordinator's email about a run: identity, verifier, match rates, reserved seats, changes,
+/// unmatched students, unfilled slots, and the assignments CSV.
+///
+/// Referral facts appear only in the juvenile section, rendered only for coordinators holding the
+/// juvenile permission; the CSV is the general one for every coordinator.
+enum CoordinatorNightly {
+    /// Lists in the email stop here; the web app and the CSV have the rest (FERPA: summaries, not rosters).
+    static let listLimit = 200
+
+    static func model(_ index: ReportIndex, juvenileEntitled: Bool, timeZone: TimeZone) -> [String: Any] {
+        let report = index.report
+        let run = report.run
+        let students = report.students
+        let participants = students.filter { $0.choiceCount > 0 }
+        let matched = participants.filter { $0.assignment != nil }.count
+        let seats = report.slots.reduce(0) { $0 + $1.capacity }
+        let filledSeats = index.filled.values.reduce(0) { $0 + $1.all }
+
+        var model: [String: Any] = [
+            "run": runModel(run, webURL: report.webURL, timeZone: timeZone),
+            "verifierPassed": run.verifier.passed,
+            "verifier": run.verifier.summary,
+            "totals": [
+                "students": students.count, "participants": participants.count, "matched": matched,
+                "unmatched": participants.count - matched, "noChoices": students.count - participants.count,
+                "matchRate": Vocabulary.percent(matched, of: participants.count),
+                "seats": seats, "filled": filledSeats, "open": max(0, seats - filledSeats),
+                "fillRate": Vocabulary.percent(filledSeats, of: seats),
+            ] as [String: Any],
+        ]
+
+        // Match rates: students by school and program; seats by EDC and kind of placement.
+        model["bySchool"] = RateRow.group(participants, label: \.schoolName, total: { _ in 1 },
+                                          matched: { $0.assignment == nil ? 0 : 1 }).map(\.dictionary)
+        model["byProgram"] = RateRow.group(participants, label: { Vocabulary.programOfStudy($0.programOfStudy) },
+                                           total: { _ in 1 }, matched: { $0.assignment == nil ? 0 : 1 }).map(\.dictionary)
+        model["byEDC"] = RateRow.group(report.slots, label: \.edcName, total: \.capacity,
+                                       matched: { index.filled[$0.id]?.all ?? 0 }).map(\.dictionary)
+        model["byKind"] = RateRow.group(report.slots, label: { Vocabulary.slotKind($0.kind) }, total: \.capacity,
+                                        matched: { index.filled[$0.id]?.all ?? 0 }).map(\.dictionary)
+
+        let reservedTotal = report.slots.reduce(0) { $0 + $1.reservedSeats }
+        let reservedUsed = index.filled.values.reduce(0) { $0 + $1.reserved }
+        model["reserved"] = [
+            "word": Vocabulary.reservedSeats(juvenileEntitled: juvenileEntitled),
+            "total": reservedTotal, "used": reservedUsed, "share": Vocabulary.percent(reservedUsed, of: reservedTotal),
+        ] as [String: Any]
+
+        model["changes"] = changesModel(index)
+        model["unmatched"] = unmatchedModel(index, participants: participants, juvenileEntitled: juvenileEntitled)
+        model["unfilled"] = unfilledModel(index)
+        if juvenileEntitled { model["juvenile"] = juvenileModel(index) }
+        return model
+    }
+
+    static func runModel(_ run: RunInfo, webURL: String, timeZone: TimeZone) -> [String: Any] {
+        [
+            "id": run.id, "roundName": run.roundName, "kind": run.kind.label + (run.secondRound ? ", second round" : ""), "startedAt": format(run.startedAt, timeZone),
+            "seed": String(run.seed), "inputDigest": run.inputDigest, "algorithmVersion": run.algorithmVersion,
+            "url": webURL,
+        ]
+    }
+
+    static func format(_ date: Date, _ zone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm zzz"
+        return formatter.string(from: date)
+    }
+
+    static func subject(_ report: RunReport) -> String {
+        let participants = report.students.filter { $0.choiceCount > 0 }
+        let matched = participants.filter { $0.assignment != nil }.count
+        let kind = report.run.kind.label.prefix(1).uppercased() + report.run.kind.label.dropFirst()
+        return "WBLMatch: \(kind) #\(report.run.id), \(report.run.roundName): \(matched) of \(participants.count) students matched (\(Vocabulary.percent(matched, of: participants.count)))"
+    }
+
+    private static func changesModel(_ index: ReportIndex) -> [String: Any] {
+        guard let changes = index.changes else { return ["hasPrevious": false] }
+        let byID = Dictionary(index.report.students.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func who(_ id: Int64) -> String { byID[id].map { "\($0.fullName) (\($0.schoolName))" } ?? "student #\(id)" }
+        var lines: [String] = []
+        for move in changes.moved { lines.append("\(who(move.studentID)): \(index.placementLabel(move.fromSlotID)) → \(index.placementLabel(move.toSlotID))") }
+        for id in changes.newlyMatched { lines.append("\(who(id)): newly matched to \(byID[id].flatMap { index.slot(of: $0) }.map { "\($0.title) at \($0.employerName)" } ?? "a slot")") }
+        for id in changes.newlyUnmatched { lines.append("\(who(id)): no longer matched") }
+        return [
+            "hasPrevious": true, "previousRunID": index.report.run.previousRunID.map { String($0) } ?? "",
+            "none": changes.isEmpty, "moved": changes.moved.count, "newlyMatched": changes.newlyMatched.count,
+            "newlyUnmatched": changes.newlyUnmatched.count, "unchanged": changes.unchanged,
+            "lines": Array(lines.prefix(listLimit)), "more": max(0, lines.count - listLimit),
+            "hasMore": lines.count > listLimit,
+        ]
+    }
+
+    private static func unmatchedModel(_ index: ReportIndex, participants: [StudentOutcome], juvenileEntitled: Bool) -> [String: Any] {
+        let unmatched = participants.filter { $0.assignment == nil }
+            .sorted { ($0.schoolName, $0.lastName, $0.firstName, $0.id) < ($1.schoolName, $1.lastName, $1.firstName, $1.id) }
+        var reasonCounts: [String: Int] = [:]
+        var rows: [[String: Any]] = []
+        for student in unmatched {
+            let wording = student.mainReason?.wording(juvenileEntitled: juvenileEntitled)
+            reasonCounts[wording?.code ?? "unknown", default: 0] += 1
+            if rows.count < listLimit {
+                rows.append(["name": student.sortName, "school": student.schoolName,
+                             "reason": wording?.text ?? "No reason recorded."])
+            }
+        }
+        let reasons = reasonCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ["code": $0.key, "count": $0.value] as [String: Any] }
+        return ["count": unmatched.count, "none": unmatched.isEmpty, "reasons": reasons, "rows": rows,
+                "more": max(0, unmatched.count - listLimit), "hasMore": unmatched.count > listLimit]
+    }
+
+    private static func unfilledModel(_ index: ReportIndex) -> [String: Any] {
+        let unfilled = index.report.slots.filter { index.openSeats($0) > 0 }
+            .sorted { ($0.edcName, $0.employerName, $0.title, $0.id) < ($1.edcName, $1.employerName, $1.title, $1.id) }
+        let rows = unfilled.prefix(listLimit).map {
+            ["title": $0.title, "employer": $0.employerName, "edc": $0.edcName, "open": index.openSeats($0), "capacity": $0.capacity] as [String: Any]
+        }
+        return ["count": unfilled.count, "seats": unfilled.reduce(0) { $0 + index.openSeats($1) }, "none": unfilled.isEmpty,
+                "rows": Array(rows), "more": max(0, unfilled.count - listLimit), "hasMore": unfilled.count > listLimit]
+    }
+
+    private static func juvenileModel(_ index: ReportIndex) -> [String: Any] {
+        let referred = index.report.students.filter { $0.referral != nil }.sorted { $0.sortName < $1.sortName }
+        let rows = referred.map { student -> [String: Any] in
+            ReferralRow.model(student, index: index)
+        }
+        return ["count": referred.count, "none": referred.isEmpty, "rows": rows]
+    }
+}

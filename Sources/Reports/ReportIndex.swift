@@ -1,0 +1,55 @@
+/// Lookups over one run's report, computed once and shared by every email of the run.
+struct ReportIndex: Sendable {
+    let report: RunReport
+    let slotsByID: [Int64: SlotOutcome]
+    /// Seats filled per slot, and of those on reserved seats.
+    let filled: [Int64: (all: Int, reserved: Int)]
+    /// Students of each school, sorted by name.
+    let studentsBySchool: [Int64: [StudentOutcome]]
+    /// Students placed in each slot, sorted by name.
+    let placedBySlot: [Int64: [StudentOutcome]]
+    let changes: RunChanges?
+
+    init(_ report: RunReport) {
+        self.report = report
+        var slotsByID: [Int64: SlotOutcome] = [:]
+        slotsByID.reserveCapacity(report.slots.count)
+        for slot in report.slots { slotsByID[slot.id] = slot }
+        self.slotsByID = slotsByID
+
+        let sorted = report.students.sorted { ($0.lastName, $0.firstName, $0.id) < ($1.lastName, $1.firstName, $1.id) }
+        var filled: [Int64: (all: Int, reserved: Int)] = [:]
+        var bySchool: [Int64: [StudentOutcome]] = [:]
+        var bySlot: [Int64: [StudentOutcome]] = [:]
+        var current: [Int64: Int64] = [:]
+        for student in sorted {
+            bySchool[student.schoolID, default: []].append(student)
+            if let seat = student.assignment {
+                var count = filled[seat.slotID] ?? (0, 0)
+                count.all += 1
+                if seat.onReservedSeat { count.reserved += 1 }
+                filled[seat.slotID] = count
+                bySlot[seat.slotID, default: []].append(student)
+                current[student.id] = seat.slotID
+            }
+        }
+        self.filled = filled
+        self.studentsBySchool = bySchool
+        self.placedBySlot = bySlot
+        self.changes = report.previousAssignments.map { RunChanges.between(previous: $0, current: current) }
+    }
+
+    /// The slot a student got, if any.
+    func slot(of student: StudentOutcome) -> SlotOutcome? {
+        student.assignment.flatMap { slotsByID[$0.slotID] }
+    }
+
+    /// Open seats of a slot.
+    func openSeats(_ slot: SlotOutcome) -> Int { max(0, slot.capacity - (filled[slot.id]?.all ?? 0)) }
+
+    /// "Welding helper at Clovis Steel".
+    func placementLabel(_ slotID: Int64) -> String {
+        guard let slot = slotsByID[slotID] else { return "slot #\(slotID)" }
+        return "\(slot.title) at \(slot.employerName)"
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Turns a run's report into the emails each user is entitled to and asked for.
+///
+/// ```swift
+/// let renderer = ReportRenderer(templates: try await .bundled(), timeZone: config.timeZone)
+/// let emails = renderer.emails(for: report, to: subscriptions)
+/// ```
+public struct ReportRenderer: Sendable {
+    /// A user and the reports she asked for (see `ReportKind.defaults(for:)`).
+    public struct Subscription: Sendable, Equatable {
+        public var recipient: ReportRecipient
+        public var kinds: Set<ReportKind>
+        public init(recipient: ReportRecipient, kinds: Set<ReportKind>? = nil) {
+            self.recipient = recipient
+            self.kinds = kinds ?? ReportKind.defaults(for: recipient.role)
+        }
+    }
+
+    let templates: ReportTemplates
+    let timeZone: TimeZone
+
+    public init(templates: ReportTemplates, timeZone: TimeZone = TimeZone(identifier: "America/Denver")!) {
+        self.templates = templates
+        self.timeZone = timeZone
+    }
+
+    /// Every email of a run. A report may only go to the role it is written for; a run whose verifier
+    /// failed yields only failure notices to coordinators.
+    public func emails(for report: RunReport, to subscriptions: [Subscription]) -> [ReportEmail] {
+        if case .failed(let problems) = report.run.verifier {
+            let failure = RunFailure(runID: report.run.id, roundName: report.run.roundName, kind: report.run.kind,
+                                     startedAt: report.run.startedAt, error: "the verifier rejected the matching",
+                                     problems: problems)
+            return subscriptions.filter { $0.recipient.role == .coordinator }.map { runFailed(failure, to: $0.recipient) }
+        }
+        let index = ReportIndex(report)
+        var csv: ReportEmail.Attachment?
+        var coordinatorCache: [Bool: (subject: String, text: String, html: String)] = [:]
+        var emails: [ReportEmail] = []
+        for subscription in subscriptions {
+            let recipient = subscription.recipient
+            for kind in ReportKind.allCases where subscription.kinds.contains(kind) && kind.role == recipient.role {
+                switch kind {
+                case .coordinatorNightly:
+                    let entitled = recipient.juvenileEntitled
+                    let body = coordinatorCache[entitled] ?? {
+                        let model = CoordinatorNightly.model(index, juvenileEntitled: entitled, timeZone: timeZone)
+                        let rendered = templates.render("coordinator_nightly", model)
+                        return (CoordinatorNightly.subject(report), rendered.text, rendered.html)
+                    }()
+                    coordinatorCache[entitled] = body
+                    if csv == nil { csv = assignmentsAttachment(index) }
+                    emails.append(ReportEmail(template: kind.rawValue, toName: recipient.name, toAddress: recipient.email,
+                                                userID: recipient.userID, subject: body.subject, text: body.text,
+                                                html: body.html, attachments: [csv!]))
+                case .counselorDigest:
+                    if let model = CounselorDigest.model(index, schoolID: recipient.organizationID) {
+                        emails.append(email(kind, model, report, recipient,
+                                            subject: "WBLMatch: \(model["school"]!) students in run #\(report.run.id)\(previewNote(report))"))
+                    }
+                case .edcDigest:
+                    if let model = EDCDigest.model(index, edcID: recipient.organizationID) {
+                        emails.append(email(kind, model, report, recipient,
+                                            subject: "WBLMatch: placements with \(model["edc"]!) employers, run #\(report.run.id)\(previewNote(report))"))
+                    }
+                case .caseWorkerDigest:
+                    if let model = CaseWorkerDigest.model(index, caseWorkerUserID: recipient.userID) {
+                        emails.append(email(kind, model, report, recipient,
+                                            subject: "WBLMatch: outcomes of your referrals, run #\(report.run.id)\(previewNote(report))"))
+                    }
+                }
+            }
+        }
+        return emails
+    }
+
+    /// The failure notice for a coordinator.
+    public func runFailed(_ failure: RunFailure, to recipient: ReportRecipient) -> ReportEmail {
+        let model: [String: Any] = [
+            "runID": failure.runID.map { String($0) } ?? "(not written)", "roundName": failure.roundName,
+            "kind": failure.kind.label, "startedAt": CoordinatorNightly.format(failure.startedAt, timeZone),
+            "error": failure.error, "problems": failure.problems, "hasProblems": !failure.problems.isEmpty,
+            "jobID": failure.jobID.map { String($0) } ?? "", "hasJob": failure.jobID != nil,
+        ]
+        let rendered = templates.render("run_failed", model)
+        return ReportEmail(template: "run_failed", toName: recipient.name, toAddress: recipient.email, userID: recipient.userID,
+                             subject: "WBLMatch: match run FAILED (\(failure.kind.label), \(failure.roundName))",
+                             text: rendered.text, html: rendered.html)
+    }
+
+    private func email(_ kind: ReportKind, _ model: [String: Any], _ report: RunReport, _ recipient: ReportRecipient,
+                       subject: String) -> ReportEmail {
+        var model = model
+        model["run"] = CoordinatorNightly.runModel(report.run, webURL: report.webURL, timeZone: timeZone)
+        model["recipient"] = recipient.name
+        model["preview"] = report.run.kind == .preview || report.run.kind == .manual
+        let rendered = templates.render(kind.rawValue, model)
+        return ReportEmail(template: kind.rawValue, toName: recipient.name, toAddress: recipient.email,
+                             userID: recipient.userID, subject: subject, text: rendered.text, html: rendered.html)
+    }
+
+    private func previewNote(_ report: RunReport) -> String {
+        report.run.kind == .preview || report.run.kind == .manual ? " (preview, not final)" : ""
+    }
+
+    private func assignmentsAttachment(_ index: ReportIndex) -> ReportEmail.Attachment {
+        ReportEmail.Attachment(filename: "run-\(index.report.run.id)-assignments.csv", contentType: "text/csv; charset=utf-8",
+                                 data: Array(AssignmentsCSV.render(index).utf8))
+    }
+}

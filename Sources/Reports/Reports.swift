@@ -1,2 +1,0 @@
-/// The Reports module. See ARCHITECTURE.md for what it owns.
-enum ReportsModule {}

@@ -1,0 +1,122 @@
+/// Students' ranked choices in a round. Each student's list in the file replaces her stored list
+/// as a whole; students not in the file keep theirs. Counts are of lists (students), not rows.
+/// A counselor imports only choices of their own school's students.
+enum ChoiceImport {
+    static func run(_ context: ImportContext) async throws -> ImportCounts {
+        let round = try await context.round()
+        try await context.conn.executeScript(ChoiceImportQueries.createStage)
+        try await context.copyRows(ChoiceImportQueries.copy)
+        let own = context.scope(whenRole: "counselor")
+        if own != nil { try await context.conn.execute(ChoiceImportQueries.defaultSchool, [own]) }
+        try await context.conn.executeScript(SlotKeys.create)
+        try await context.conn.executeScript(ChoiceImportQueries.resolve)
+        try await context.check(ChoiceImportQueries.problems, [own, round.maxChoices])
+        try await context.conn.executeScript(ChoiceImportQueries.createLists)
+        try await context.conn.execute(ChoiceImportQueries.compareLists, [round.id])
+        try await context.conn.execute(ChoiceImportQueries.deleteChanged, [round.id])
+        try await context.conn.execute(ChoiceImportQueries.insertChanged, [round.id])
+        let rows = try await context.conn.query(ChoiceImportQueries.counts)
+        return ImportCounts(created: try rows[0].decode("created"), updated: try rows[0].decode("updated"),
+                            unchanged: try rows[0].decode("unchanged"))
+    }
+}
+
+/// SQL of the choices import.
+enum ChoiceImportQueries {
+    static let createStage = """
+        CREATE TEMP TABLE stage_choices (line int, school text, student_id text, rank text, edc text, slot_id text) ON COMMIT DROP
+        """
+
+    static let copy = "COPY stage_choices FROM STDIN"
+
+    static let defaultSchool = "UPDATE stage_choices SET school = $1 WHERE school IS NULL"
+
+    /// Each row with its student and slot found (or not).
+    static let resolve = """
+        ANALYZE stage_choices;
+        CREATE TEMP TABLE resolved_choices ON COMMIT DROP AS
+        SELECT c.line, c.school, c.student_id, c.rank::int AS rank, c.edc, c.slot_id,
+               so.id AS school_pk, st.id AS student_pk, k.slot_pk, k.matches, k.active
+        FROM stage_choices c
+        LEFT JOIN organizations so ON so.code = c.school AND so.kind = 'school'
+        LEFT JOIN students st ON st.school_id = so.id AND st.external_id = c.student_id
+        LEFT JOIN slot_keys k ON k.edc_key = coalesce(c.edc, '') AND k.external_id = c.slot_id;
+        ANALYZE resolved_choices
+        """
+
+    /// Unknown or out-of-scope ($1) schools, unknown students and slots, inactive slots, ranks over
+    /// the round's max ($2), duplicate ranks or slots of one student.
+    static let problems = """
+        SELECT line, 'school' AS col, 'is required (the code of the student''s school, e.g. clovis-hs)' AS message
+        FROM resolved_choices WHERE school IS NULL
+        UNION ALL
+        SELECT line, 'school', format('"%s" is not the code of a school', school)
+        FROM resolved_choices WHERE school IS NOT NULL AND school_pk IS NULL
+        UNION ALL
+        SELECT line, 'school', format('"%s" is not your school (%s): a counselor enters choices only for their own school''s students', school, $1::text)
+        FROM resolved_choices WHERE $1::text IS NOT NULL AND school <> $1::text
+        UNION ALL
+        SELECT line, 'student_id', format('%s is not a student of %s (import students.csv first)', student_id, school)
+        FROM resolved_choices WHERE school_pk IS NOT NULL AND student_pk IS NULL AND ($1::text IS NULL OR school = $1::text)
+        UNION ALL
+        SELECT line, 'slot_id', CASE WHEN edc IS NULL THEN format('slot %s is not known', slot_id)
+                                     ELSE format('slot %s of %s is not known', slot_id, edc) END
+        FROM resolved_choices WHERE slot_pk IS NULL
+        UNION ALL
+        SELECT line, 'slot_id', format('slot id %s is used by %s EDCs: add an edc column to say which', slot_id, matches)
+        FROM resolved_choices WHERE matches > 1
+        UNION ALL
+        SELECT line, 'slot_id', format('slot %s is not active and takes no choices', slot_id)
+        FROM resolved_choices WHERE matches = 1 AND NOT active
+        UNION ALL
+        SELECT line, 'rank', format('rank %s is more than the round allows (%s choices)', rank, $2::int)
+        FROM resolved_choices WHERE rank > $2::int
+        UNION ALL
+        SELECT line, 'rank', format('student %s already has rank %s (line %s)', student_id, rank, first_line)
+        FROM (SELECT line, student_id, rank, min(line) OVER (PARTITION BY student_pk, rank) AS first_line
+              FROM resolved_choices WHERE student_pk IS NOT NULL) d
+        WHERE line > first_line
+        UNION ALL
+        SELECT line, 'slot_id', format('student %s already chose slot %s (line %s)', student_id, slot_id, first_line)
+        FROM (SELECT line, student_id, slot_id, min(line) OVER (PARTITION BY student_pk, slot_pk) AS first_line
+              FROM resolved_choices WHERE student_pk IS NOT NULL AND slot_pk IS NOT NULL AND matches = 1) d
+        WHERE line > first_line
+        ORDER BY 1, 2
+        LIMIT 10000
+        """
+
+    /// Each student's new list beside her stored list in round $1.
+    static let createLists = """
+        CREATE TEMP TABLE choice_lists (student_pk bigint PRIMARY KEY, new_list bigint[], old_list bigint[]) ON COMMIT DROP
+        """
+
+    static let compareLists = """
+        INSERT INTO choice_lists (student_pk, new_list, old_list)
+        SELECT n.student_pk, n.list, o.list
+        FROM (SELECT student_pk, array_agg(ARRAY[rank::bigint, slot_pk] ORDER BY rank) AS list
+              FROM resolved_choices GROUP BY student_pk) n
+        LEFT JOIN (SELECT c.student_id, array_agg(ARRAY[c.rank::bigint, c.slot_id] ORDER BY c.rank) AS list
+                   FROM choices c
+                   WHERE c.round_id = $1 AND c.student_id IN (SELECT student_pk FROM resolved_choices)
+                   GROUP BY c.student_id) o ON o.student_id = n.student_pk
+        """
+
+    static let deleteChanged = """
+        DELETE FROM choices c USING choice_lists l
+        WHERE c.round_id = $1 AND c.student_id = l.student_pk AND l.old_list IS DISTINCT FROM l.new_list
+        """
+
+    static let insertChanged = """
+        INSERT INTO choices (round_id, student_id, rank, slot_id)
+        SELECT $1, r.student_pk, r.rank, r.slot_pk
+        FROM resolved_choices r JOIN choice_lists l ON l.student_pk = r.student_pk
+        WHERE l.old_list IS DISTINCT FROM l.new_list
+        """
+
+    static let counts = """
+        SELECT count(*) FILTER (WHERE old_list IS NULL)::int AS created,
+               count(*) FILTER (WHERE old_list IS NOT NULL AND old_list <> new_list)::int AS updated,
+               count(*) FILTER (WHERE old_list = new_list)::int AS unchanged
+        FROM choice_lists
+        """
+}

@@ -1,0 +1,52 @@
+/// Employers, upserted by (EDC, employer_id). EDC staff import only their own EDC's.
+enum EmployerImport {
+    static func run(_ context: ImportContext) async throws -> ImportCounts {
+        try await context.conn.executeScript(EmployerImportQueries.createStage)
+        try await context.copyRows(EmployerImportQueries.copy)
+        let own = context.scope(whenRole: "edc_staff")
+        if own != nil { try await context.conn.execute(EmployerImportQueries.defaultEDC, [own]) }
+        try await context.check(EmployerImportQueries.problems, [own])
+        return try await context.upsert(EmployerImportQueries.upsert)
+    }
+}
+
+/// SQL of the employers import.
+enum EmployerImportQueries {
+    static let createStage = """
+        CREATE TEMP TABLE stage_employers (line int, edc text, employer_id text, name text, industry text) ON COMMIT DROP
+        """
+
+    static let copy = "COPY stage_employers FROM STDIN"
+
+    static let defaultEDC = "UPDATE stage_employers SET edc = $1 WHERE edc IS NULL"
+
+    /// Missing or unknown EDCs, rows of another EDC than the user's ($1), duplicates.
+    static let problems = """
+        SELECT line, 'edc' AS col, 'is required (the code of the EDC, e.g. edc-clovis)' AS message
+        FROM stage_employers WHERE edc IS NULL
+        UNION ALL
+        SELECT s.line, 'edc', format('"%s" is not the code of an EDC', s.edc)
+        FROM stage_employers s
+        WHERE s.edc IS NOT NULL AND NOT EXISTS (SELECT 1 FROM organizations o WHERE o.code = s.edc AND o.kind = 'edc')
+        UNION ALL
+        SELECT line, 'edc', format('"%s" is not your EDC (%s): EDC staff import only their own EDC''s employers', edc, $1::text)
+        FROM stage_employers WHERE $1::text IS NOT NULL AND edc <> $1::text
+        UNION ALL
+        SELECT line, 'employer_id', format('employer %s of %s appears again (first on line %s)', employer_id, edc, first_line)
+        FROM (SELECT line, edc, employer_id, min(line) OVER (PARTITION BY edc, employer_id) AS first_line FROM stage_employers) d
+        WHERE line > first_line
+        ORDER BY 1, 2
+        """
+
+    static let upsert = """
+        WITH upserted AS (
+            INSERT INTO employers AS t (edc_id, external_id, name, industry)
+            SELECT o.id, s.employer_id, s.name, s.industry
+            FROM stage_employers s JOIN organizations o ON o.code = s.edc AND o.kind = 'edc'
+            ON CONFLICT (edc_id, external_id) DO UPDATE SET name = excluded.name, industry = excluded.industry, updated_at = now()
+            WHERE (t.name, t.industry) IS DISTINCT FROM (excluded.name, excluded.industry)
+            RETURNING (xmax = 0) AS inserted)
+        SELECT count(*) FILTER (WHERE inserted)::int AS created, count(*) FILTER (WHERE NOT inserted)::int AS updated
+        FROM upserted
+        """
+}

@@ -1,0 +1,85 @@
+import Database
+import Intake
+
+/// Applies a validated ``IntakeBatch`` to the database for an ``ActingUser``: all rows or none.
+///
+/// The rows are copied into a temporary staging table, references and the user's scope are
+/// checked set-based in SQL (every problem reported with its line), and then upserted by external
+/// id per source organization with `INSERT … ON CONFLICT`, in one transaction. A row equal to what
+/// is stored is not written at all, so re-importing a file changes nothing.
+///
+/// ```swift
+/// let batch = try IntakeValidator().validate(csv: bytes, fileName: "students.csv", kind: .students)
+/// let user = try await UserRepository(pool: pool).actingUser(email: "counselor@clovis-hs.example.org")
+/// let counts = try await IntakeImporter(pool: pool).run(batch, as: user)
+/// ```
+public struct IntakeImporter: Sendable {
+    let pool: DatabasePool
+
+    /// An importer over `pool`.
+    public init(pool: DatabasePool) {
+        self.pool = pool
+    }
+
+    /// Imports `batch`; throws ``IntakeProblems`` (nothing changed) when any row is wrong or out of
+    /// the user's scope.
+    public func run(_ batch: IntakeBatch, as user: ActingUser, options: ImportOptions = ImportOptions()) async throws -> ImportCounts {
+        try ImportScope.check(batch.kind, user: user, file: batch.fileName)
+        do {
+            return try await pool.withTransaction { conn in
+                let context = ImportContext(conn: conn, user: user, batch: batch, options: options)
+                let counts: ImportCounts
+                switch batch.kind {
+                case .organizations: counts = try await OrganizationImport.run(context)
+                case .users: counts = try await UserImport.run(context)
+                case .rounds: counts = try await RoundImport.run(context)
+                case .employers: counts = try await EmployerImport.run(context)
+                case .slots: counts = try await SlotImport.run(context)
+                case .students: counts = try await StudentImport.run(context)
+                case .choices: counts = try await ChoiceImport.run(context)
+                case .referrals: counts = try await ReferralImport.run(context)
+                case .rankings: counts = try await RankingImport.run(context)
+                }
+                if options.dryRun { throw DryRunRollback(counts: counts) }
+                if user.isBootstrap && batch.kind == .users {
+                    try await context.check(ImportQueries.bootstrapCoordinator)
+                }
+                try await conn.execute(ImportQueries.audit, [
+                    user.isBootstrap ? nil : user.id, user.email, batch.kind.rawValue, batch.fileName, batch.rows.count,
+                    counts.created, counts.updated, counts.unchanged,
+                ])
+                return counts
+            }
+        } catch let dryRun as DryRunRollback {
+            return dryRun.counts
+        }
+    }
+}
+
+/// Thrown to roll a dry run back after counting.
+struct DryRunRollback: Error {
+    var counts: ImportCounts
+}
+
+/// SQL shared by every kind.
+enum ImportQueries {
+    /// Records an import in the audit log.
+    static let audit = """
+        INSERT INTO audit_log (actor_user_id, actor, action, entity, detail)
+        VALUES ($1, $2, 'import', $3, jsonb_build_object('file', $4::text, 'rows', $5::int,
+                'created', $6::int, 'updated', $7::int, 'unchanged', $8::int))
+        """
+
+    /// After a bootstrap import of users: at least one enabled coordinator must exist.
+    static let bootstrapCoordinator = """
+        SELECT 0 AS line, 'role' AS col, 'the first users file must create at least one enabled coordinator' AS message
+        WHERE NOT EXISTS (SELECT 1 FROM users WHERE role = 'coordinator' AND NOT disabled)
+        """
+
+    /// The round named $1, or (when $1 is NULL) the most recently created open round.
+    static let round = """
+        SELECT id, name, max_choices, state FROM rounds
+        WHERE ($1::text IS NULL AND state = 'open') OR name = $1
+        ORDER BY created_at DESC, id DESC LIMIT 1
+        """
+}

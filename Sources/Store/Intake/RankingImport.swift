@@ -1,0 +1,105 @@
+/// Employers' rankings of a slot's applicants in tiers, in a round. Each slot's ranking in the file
+/// replaces its stored ranking as a whole. Counts are of slots. EDC staff rank only their own
+/// EDC's slots.
+enum RankingImport {
+    static func run(_ context: ImportContext) async throws -> ImportCounts {
+        let round = try await context.round()
+        try await context.conn.executeScript(RankingImportQueries.createStage)
+        try await context.copyRows(RankingImportQueries.copy)
+        let own = context.scope(whenRole: "edc_staff")
+        if own != nil { try await context.conn.execute(RankingImportQueries.defaultEDC, [own]) }
+        try await context.conn.executeScript(SlotKeys.create)
+        try await context.conn.executeScript(RankingImportQueries.resolve)
+        try await context.check(RankingImportQueries.problems, [own])
+        try await context.conn.executeScript(RankingImportQueries.createLists)
+        try await context.conn.execute(RankingImportQueries.compareLists, [round.id])
+        try await context.conn.execute(RankingImportQueries.deleteChanged, [round.id])
+        try await context.conn.execute(RankingImportQueries.insertChanged, [round.id])
+        let rows = try await context.conn.query(RankingImportQueries.counts)
+        return ImportCounts(created: try rows[0].decode("created"), updated: try rows[0].decode("updated"),
+                            unchanged: try rows[0].decode("unchanged"))
+    }
+}
+
+/// SQL of the rankings import.
+enum RankingImportQueries {
+    static let createStage = """
+        CREATE TEMP TABLE stage_rankings (line int, edc text, slot_id text, tier text, school text, student_id text) ON COMMIT DROP
+        """
+
+    static let copy = "COPY stage_rankings FROM STDIN"
+
+    static let defaultEDC = "UPDATE stage_rankings SET edc = $1 WHERE edc IS NULL"
+
+    static let resolve = """
+        ANALYZE stage_rankings;
+        CREATE TEMP TABLE resolved_rankings ON COMMIT DROP AS
+        SELECT r.line, r.edc, r.slot_id, r.tier::int AS tier, r.school, r.student_id,
+               so.id AS school_pk, st.id AS student_pk, k.slot_pk, k.matches, k.edc AS slot_edc
+        FROM stage_rankings r
+        LEFT JOIN organizations so ON so.code = r.school AND so.kind = 'school'
+        LEFT JOIN students st ON st.school_id = so.id AND st.external_id = r.student_id
+        LEFT JOIN slot_keys k ON k.edc_key = coalesce(r.edc, '') AND k.external_id = r.slot_id
+        """
+
+    /// Unknown slots and students, slots of another EDC than the user's ($1), duplicates.
+    static let problems = """
+        SELECT line, 'slot_id' AS col, CASE WHEN edc IS NULL THEN format('slot %s is not known', slot_id)
+                                           ELSE format('slot %s of %s is not known', slot_id, edc) END AS message
+        FROM resolved_rankings WHERE slot_pk IS NULL
+        UNION ALL
+        SELECT line, 'slot_id', format('slot id %s is used by %s EDCs: add an edc column to say which', slot_id, matches)
+        FROM resolved_rankings WHERE matches > 1
+        UNION ALL
+        SELECT line, 'edc', format('slot %s belongs to %s, not your EDC (%s)', slot_id, slot_edc, $1::text)
+        FROM resolved_rankings WHERE $1::text IS NOT NULL AND matches = 1 AND slot_edc <> $1::text
+        UNION ALL
+        SELECT line, 'school', format('"%s" is not the code of a school', school)
+        FROM resolved_rankings WHERE school_pk IS NULL
+        UNION ALL
+        SELECT line, 'student_id', format('%s is not a student of %s', student_id, school)
+        FROM resolved_rankings WHERE school_pk IS NOT NULL AND student_pk IS NULL
+        UNION ALL
+        SELECT line, 'student_id', format('student %s is ranked twice for slot %s (line %s)', student_id, slot_id, first_line)
+        FROM (SELECT line, student_id, slot_id, min(line) OVER (PARTITION BY slot_pk, student_pk) AS first_line
+              FROM resolved_rankings WHERE slot_pk IS NOT NULL AND student_pk IS NOT NULL AND matches = 1) d
+        WHERE line > first_line
+        ORDER BY 1, 2
+        LIMIT 10000
+        """
+
+    static let createLists = """
+        CREATE TEMP TABLE ranking_lists (slot_pk bigint PRIMARY KEY, new_list bigint[], old_list bigint[]) ON COMMIT DROP
+        """
+
+    /// Each slot's new ranking beside its stored one in round $1.
+    static let compareLists = """
+        INSERT INTO ranking_lists (slot_pk, new_list, old_list)
+        SELECT n.slot_pk, n.list, o.list
+        FROM (SELECT slot_pk, array_agg(ARRAY[student_pk, tier::bigint] ORDER BY student_pk) AS list
+              FROM resolved_rankings GROUP BY slot_pk) n
+        LEFT JOIN (SELECT r.slot_id, array_agg(ARRAY[r.student_id, r.tier::bigint] ORDER BY r.student_id) AS list
+                   FROM rankings r
+                   WHERE r.round_id = $1 AND r.slot_id IN (SELECT slot_pk FROM resolved_rankings)
+                   GROUP BY r.slot_id) o ON o.slot_id = n.slot_pk
+        """
+
+    static let deleteChanged = """
+        DELETE FROM rankings r USING ranking_lists l
+        WHERE r.round_id = $1 AND r.slot_id = l.slot_pk AND l.old_list IS DISTINCT FROM l.new_list
+        """
+
+    static let insertChanged = """
+        INSERT INTO rankings (round_id, slot_id, student_id, tier)
+        SELECT $1, r.slot_pk, r.student_pk, r.tier
+        FROM resolved_rankings r JOIN ranking_lists l ON l.slot_pk = r.slot_pk
+        WHERE l.old_list IS DISTINCT FROM l.new_list
+        """
+
+    static let counts = """
+        SELECT count(*) FILTER (WHERE old_list IS NULL)::int AS created,
+               count(*) FILTER (WHERE old_list IS NOT NULL AND old_list <> new_list)::int AS updated,
+               count(*) FILTER (WHERE old_list = new_list)::int AS unchanged
+        FROM ranking_lists
+        """
+}

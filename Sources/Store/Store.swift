@@ -1,2 +1,0 @@
-/// The Store module. See ARCHITECTURE.md for what it owns.
-enum StoreModule {}

@@ -1,0 +1,68 @@
+import Database
+import Hummingbird
+import HummingbirdAuth
+import Logging
+import Store
+
+/// Builds the web application: the router with its middleware and controllers, and the session
+/// store as a service (so it shuts down with the app).
+///
+/// ```swift
+/// let app = try await buildApplication(configuration: .init(port: 8080), pool: pool, logger: logger)
+/// try await app.runService()
+/// ```
+public func buildApplication(configuration: WebAppConfiguration, pool: DatabasePool, logger: Logger) async throws -> some ApplicationProtocol {
+    let deps = Dependencies(configuration: configuration, pool: pool, pages: try await PageRenderer.load())
+    let router = try buildRouter(deps)
+    var app = Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "WBLMatch"),
+        logger: logger
+    )
+    app.addServices(deps.sessionStorage)
+    return app
+}
+
+/// The routes: public ones (sign-in, health, assets), then pages by role, then `/api/v1`.
+public func buildRouter(_ deps: Dependencies) throws -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.addMiddleware {
+        MetricsMiddleware(metrics: deps.metrics)
+        SecurityHeadersMiddleware()
+    }
+    HealthController(deps: deps).addRoutes(to: router)
+    try AssetsController.load().addRoutes(to: router)
+
+    let api = router.group("api/v1").add(middleware: BearerTokenAuthenticator(tokens: deps.tokens))
+    APIController(deps: deps).addRoutes(to: api)
+
+    let pages = router.group()
+        .add(middleware: LogRequestsMiddleware(.info))
+        .add(middleware: ErrorPageMiddleware(pages: deps.pages))
+        .add(middleware: SessionMiddleware(storage: deps.sessionStorage, configuration: .init(
+            sessionCookieParameters: .init(name: SessionCookie.name, secure: deps.configuration.secureCookies, sameSite: .lax),
+            keyPrefix: SessionCookie.keyPrefix,
+            defaultSessionExpiration: deps.configuration.sessionLifetime
+        )))
+        .add(middleware: CSRFMiddleware())
+        .add(middleware: SessionAuthenticator(context: AppRequestContext.self) { (session: WebSession, _) in
+            guard let id = session.userID, let account = try await deps.accounts.find(id: id), !account.disabled else { return nil }
+            return SignedInUser(account)
+        })
+    LoginController(deps: deps).addRoutes(to: pages)
+
+    let signedIn = pages.group().add(middleware: RequireRole())
+    DashboardController(deps: deps).addRoutes(to: signedIn)
+
+    let schools = pages.group().add(middleware: RequireRole(.counselor, .coordinator))
+    StudentsController(deps: deps).addRoutes(to: schools)
+    ChoicesController(deps: deps).addRoutes(to: schools)
+
+    let edcs = pages.group().add(middleware: RequireRole(.edcStaff, .coordinator))
+    SlotsController(deps: deps).addRoutes(to: edcs)
+
+    let coordinators = pages.group().add(middleware: RequireRole(.coordinator))
+    RunsController(deps: deps).addRoutes(to: coordinators)
+    UsersController(deps: deps).addRoutes(to: coordinators)
+    return router
+}

@@ -1,0 +1,27 @@
+import Database
+import Store
+
+/// What the controllers need, built once by ``buildApplication(configuration:pool:logger:)``.
+public struct Dependencies: Sendable {
+    public var configuration: WebAppConfiguration
+    public var pool: DatabasePool
+    public var pages: PageRenderer
+    public var accounts: UserAccountStore
+    public var sessionStorage: PostgresPersistDriver
+    public var loginAttempts: LoginAttemptStore
+    public var tokens: APITokenStore
+    public var hasher: PasswordHasher
+    public var metrics: RequestMetrics
+
+    public init(configuration: WebAppConfiguration, pool: DatabasePool, pages: PageRenderer) {
+        self.configuration = configuration
+        self.pool = pool
+        self.pages = pages
+        accounts = UserAccountStore(pool: pool)
+        sessionStorage = PostgresPersistDriver(records: SessionRecordStore(pool: pool), defaultExpiry: configuration.sessionLifetime)
+        loginAttempts = LoginAttemptStore(pool: pool)
+        tokens = APITokenStore(pool: pool)
+        hasher = PasswordHasher(cost: configuration.bcryptCost)
+        metrics = RequestMetrics()
+    }
+}

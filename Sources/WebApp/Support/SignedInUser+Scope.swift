@@ -1,0 +1,21 @@
+import Store
+
+extension SignedInUser {
+    /// The students this user may see: a counselor's school; everything for coordinators.
+    var studentScope: RowScope {
+        switch role {
+        case .coordinator: .everything
+        case .counselor: organizationID.map(RowScope.school) ?? .nothing
+        default: .nothing
+        }
+    }
+
+    /// The employers and slots this user may change: an EDC's own; everything for coordinators.
+    var slotScope: RowScope {
+        switch role {
+        case .coordinator: .everything
+        case .edcStaff: organizationID.map(RowScope.edc) ?? .nothing
+        default: .nothing
+        }
+    }
+}

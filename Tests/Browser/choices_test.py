@@ -1,0 +1,140 @@
+#!/usr/bin/python3
+"""Browser test: a real `wblmatch serve` over a real PostgreSQL, driven by headless Chromium.
+
+A counselor signs in, enters three choices for a student and reorders them (with the up/down
+buttons that work without JavaScript); the order is checked on the page and in the database.
+A coordinator signs in and opens the match runs. Screenshots go to .local/screenshots.
+
+Run by scripts/test (or: DATABASE_URL=... WBLMATCH=.build/debug/wblmatch Tests/Browser/choices_test.py).
+Uses Debian's python3-selenium, chromium and chromium-driver (scripts/setup --browser).
+"""
+import os, socket, subprocess, sys, time, urllib.request, uuid
+from urllib.parse import urlparse, urlunparse
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SHOTS = os.path.join(ROOT, ".local", "screenshots")
+PASSWORD = "browser test password"
+
+
+def fail(message):
+    print(f"browser test: FAILED: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def psql(url, *args, stdin=None):
+    return subprocess.run(["psql", "-v", "ON_ERROR_STOP=1", "-qtA", url, *args], input=stdin, text=True,
+                          capture_output=True, check=True).stdout.strip()
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main():
+    server_url = os.environ.get("DATABASE_URL") or fail("DATABASE_URL is not set (export DATABASE_URL=$(scripts/pg start))")
+    binary = os.environ.get("WBLMATCH", os.path.join(ROOT, ".build", "debug", "wblmatch"))
+    os.path.exists(binary) or fail(f"no wblmatch binary at {binary} (swift build first)")
+    os.makedirs(SHOTS, exist_ok=True)
+
+    # A fresh database of our own on the test cluster.
+    name = "wblmatch_browser_" + uuid.uuid4().hex[:12]
+    psql(server_url, "-c", f"CREATE DATABASE {name}")
+    parts = urlparse(server_url)
+    url = urlunparse(parts._replace(path="/" + name))
+    env = dict(os.environ, DATABASE_URL=url, BCRYPT_COST="4", LOG_LEVEL="warning")
+    server = None
+    driver = None
+    try:
+        subprocess.run([binary, "migrate"], env=env, check=True, capture_output=True, text=True)
+        psql(url, "-f", os.path.join(ROOT, "Tests", "Browser", "seed.sql"))
+        for email, name_, role, org in [("counselor@clovis.example", "Carla Counselor", "counselor", "clovis-hs"),
+                                        ("coord@region1.example", "Cora Coordinator", "coordinator", "region1")]:
+            subprocess.run([binary, "user", "add", "--email", email, "--name", name_, "--role", role, "--organization", org],
+                           env=dict(env, WBLMATCH_PASSWORD=PASSWORD), check=True, capture_output=True, text=True)
+
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen([binary, "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for _ in range(100):
+            try:
+                if urllib.request.urlopen(base + "/healthz", timeout=1).status == 200:
+                    break
+            except Exception:
+                time.sleep(0.1)
+        else:
+            fail("wblmatch serve did not answer /healthz within 10 s")
+
+        options = webdriver.ChromeOptions()
+        options.binary_location = "/usr/bin/chromium"
+        for arg in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000"]:
+            options.add_argument(arg)
+        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        driver.implicitly_wait(5)
+
+        def shot(label):
+            driver.save_screenshot(os.path.join(SHOTS, f"{label}.png"))
+
+        def sign_in(email):
+            driver.get(base + "/login")
+            driver.find_element(By.NAME, "email").send_keys(email)
+            driver.find_element(By.NAME, "password").send_keys(PASSWORD)
+            driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+            if "Sign out" not in driver.page_source:
+                shot("sign-in-failed")
+                fail(f"{email} could not sign in")
+
+        # Counselor: three choices, then reorder.
+        sign_in("counselor@clovis.example")
+        shot("01-counselor-dashboard")
+        driver.find_element(By.LINK_TEXT, "Students").click()
+        driver.find_element(By.LINK_TEXT, "Pena, Maria").click()
+        driver.find_element(By.PARTIAL_LINK_TEXT, "Choices").click()
+        shot("02-choices-empty")
+        for title in ["Dairy herd assistant", "Cheese plant helper", "Farm office intern"]:
+            driver.find_element(By.CSS_SELECTOR, f"button[aria-label='Add {title}']").click()
+        shot("03-three-choices")
+
+        def ranked():
+            return [li.find_element(By.CSS_SELECTOR, ".title strong").text for li in driver.find_elements(By.CSS_SELECTOR, "ol.choices li")]
+
+        if ranked() != ["Dairy herd assistant", "Cheese plant helper", "Farm office intern"]:
+            fail(f"after adding, the list reads {ranked()}")
+        driver.find_element(By.CSS_SELECTOR, "button[aria-label='Move Farm office intern up']").click()
+        driver.find_element(By.CSS_SELECTOR, "button[aria-label='Move Farm office intern up']").click()
+        shot("04-reordered")
+        expected = ["Farm office intern", "Dairy herd assistant", "Cheese plant helper"]
+        if ranked() != expected:
+            fail(f"after moving up twice, the list reads {ranked()}")
+        stored = psql(url, "-c", "SELECT string_agg(sl.title, '|' ORDER BY c.rank) FROM choices c JOIN slots sl ON sl.id = c.slot_id")
+        if stored.split("|") != expected:
+            fail(f"the database holds {stored}")
+        driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
+
+        # Coordinator: the runs page.
+        sign_in("coord@region1.example")
+        driver.find_element(By.LINK_TEXT, "Match runs").click()
+        shot("05-coordinator-runs")
+        if "Match runs" not in driver.page_source:
+            fail("the coordinator's runs page did not open")
+        print(f"browser test: ok (screenshots in {SHOTS})")
+    finally:
+        if driver:
+            driver.quit()
+        if server:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+        psql(server_url, "-c", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,148 @@
+import Database
+import Foundation
+import Reports
+import Testing
+import TestSupport
+@testable import MatchRuns
+
+/// The pipeline against a real PostgreSQL: one transaction per run, emails with it, and the rules
+/// about final runs, rescued jobs and verifier failures.
+@Suite struct MatchRunPipelineTests {
+    func pipeline(_ db: TestDatabase) async throws -> MatchRunPipeline {
+        _ = try await db.pool.execute(TableMailer.create)
+        let renderer = ReportRenderer(templates: try await ReportTemplates.bundled())
+        return MatchRunPipeline(pool: db.pool, renderer: renderer, mailer: TableMailer(), publicURL: "https://wbl.example.org")
+    }
+
+    func count(_ db: TestDatabase, _ sql: String, _ binds: [any SQLEncodable] = []) async throws -> Int {
+        try await db.pool.query(sql, binds)[0].decode(0, as: Int.self)
+    }
+
+    @Test func aRunWritesEverythingAndItsEmailsTogether() async throws {
+        try await TestDatabase.with { db in
+            let seed = try await Seed.write(db.pool)
+            let pipeline = try await pipeline(db)
+            let summary = try await pipeline.run(MatchRunArgs(kind: .manual, seed: 42))
+            let runID = try #require(summary.runID)
+            #expect(summary.verified)
+            #expect(summary.state == "succeeded")
+            #expect(summary.counts.students == 5 && summary.counts.slots == 3 && summary.counts.choices == 10)
+            #expect(summary.inputDigest.count == 64)
+            for stage in ["snapshot_ms", "eligibility_ms", "engine_ms", "verify_ms", "explain_ms", "write_ms", "emails_ms"] {
+                #expect(summary.timings[stage] != nil, "missing \(stage)")
+            }
+            #expect(try await count(db, "SELECT count(*) FROM match_assignments WHERE run_id = $1", [runID]) == 5)
+            #expect(try await count(db, "SELECT count(*) FROM match_explanations WHERE run_id = $1", [runID]) > 0)
+            // Cruz: the court order closes IT help desk; she holds the reserved seat, pending approval.
+            let cruz = try await db.pool.query("SELECT slot_id, status, reserved_seat FROM match_assignments WHERE run_id = $1 AND student_id = $2",
+                                               [runID, seed.students["Cruz"]!])[0]
+            #expect(try cruz.decode("slot_id", as: Int64?.self) == seed.slots["network"])
+            #expect(try cruz.decode("status", as: String.self) == "pending_approval")
+            // Emails: both coordinators, the counselor, the EDC and the case worker.
+            let templates = try await db.pool.query("SELECT template FROM test_outbox ORDER BY template").map { try $0.decode("template", as: String.self) }
+            #expect(templates == ["case_worker_digest", "coordinator_nightly", "coordinator_nightly", "counselor_digest", "edc_digest"])
+            let edcMail: String = try await db.pool.query("SELECT body FROM test_outbox WHERE template = 'edc_digest'")[0].decode("body")
+            #expect(!edcMail.contains("Restriction") && !edcMail.contains("approval") && !edcMail.contains("second-chance"))
+            #expect(edcMail.contains("Cruz Peña, Clovis High"))
+            let csv: String = try await db.pool.query("SELECT attachment FROM test_outbox WHERE to_address = 'jamie@example.org'")[0].decode("attachment")
+            #expect(csv.hasPrefix("run_id,student_id"))
+            #expect(!csv.contains("pending") && !csv.contains("Excluded"))
+        }
+    }
+
+    @Test func theNextRunIsComparedWithThePreviousOne() async throws {
+        try await TestDatabase.with { db in
+            _ = try await Seed.write(db.pool)
+            let pipeline = try await pipeline(db)
+            let first = try await pipeline.run(MatchRunArgs(kind: .preview, seed: 1))
+            let second = try await pipeline.run(MatchRunArgs(kind: .preview, seed: 1))
+            #expect(second.previousRunID == first.runID)
+            #expect(first.inputDigest == second.inputDigest)
+            let body: String = try await db.pool.query(
+                "SELECT body FROM test_outbox WHERE to_address = 'casey@example.org' ORDER BY id DESC LIMIT 1")[0].decode("body")
+            #expect(body.contains("Compared with run #\(first.runID!): 0 moved, 0 newly matched, 0 no longer matched, 4 unchanged."))
+        }
+    }
+
+    @Test func aRescuedJobFindsItsRunInsteadOfWritingAnother() async throws {
+        try await TestDatabase.with { db in
+            _ = try await Seed.write(db.pool)
+            let pipeline = try await pipeline(db)
+            let a = try await pipeline.run(MatchRunArgs(kind: .preview, seed: 9), jobID: 77)
+            let b = try await pipeline.run(MatchRunArgs(kind: .preview, seed: 10), jobID: 77)
+            #expect(a.runID == b.runID)
+            #expect(b.seed == a.seed)
+            #expect(try await count(db, "SELECT count(*) FROM match_runs") == 1)
+            #expect(try await count(db, "SELECT count(*) FROM test_outbox") == 5)
+        }
+    }
+
+    @Test func aVerifierFailureFailsTheRunLoudlyAndTellsOnlyCoordinators() async throws {
+        try await TestDatabase.with { db in
+            _ = try await Seed.write(db.pool)
+            var pipeline = try await pipeline(db)
+            pipeline.compute = { inputs, seed in
+                var run = try RunComputation.compute(inputs, seed: seed)
+                run.violations = ["slot #1 holds 3 students, capacity 2"]
+                run.violationCount = 1
+                return run
+            }
+            await #expect(throws: RunFailed.self) { try await pipeline.run(MatchRunArgs(kind: .preview, seed: 3), jobID: 5) }
+            let run = try await db.pool.query("SELECT id, state, error, violations FROM match_runs")[0]
+            #expect(try run.decode("state", as: String.self) == "failed")
+            #expect(try run.decode("error", as: String.self).contains("capacity 2"))
+            #expect(try await count(db, "SELECT count(*) FROM match_assignments") == 0)
+            let templates = try await db.pool.query("SELECT DISTINCT template FROM test_outbox").map { try $0.decode("template", as: String.self) }
+            #expect(templates == ["run_failed"])
+            #expect(try await count(db, "SELECT count(*) FROM test_outbox") == 2)
+            // The rescued job fails the same way without writing again.
+            await #expect(throws: RunFailed.self) { try await pipeline.run(MatchRunArgs(kind: .preview, seed: 3), jobID: 5) }
+            #expect(try await count(db, "SELECT count(*) FROM match_runs") == 1)
+        }
+    }
+
+    @Test func theFinalRunPublishesFreezesAndIsNotRepeated() async throws {
+        try await TestDatabase.with { db in
+            let seed = try await Seed.write(db.pool)
+            let pipeline = try await pipeline(db)
+            let final = try await pipeline.run(MatchRunArgs(kind: .final, roundID: seed.round, seed: 4))
+            #expect(final.state == "published")
+            #expect(try await db.pool.query("SELECT state FROM rounds WHERE id = $1", [seed.round])[0].decode("state", as: String.self) == "final")
+            await #expect(throws: DatabaseError.self) {
+                try await db.pool.execute("DELETE FROM choices WHERE round_id = $1", [seed.round])
+            }
+            await #expect(throws: RunError.self) { try await pipeline.run(MatchRunArgs(kind: .final, roundID: seed.round, seed: 5)) }
+            #expect(try await count(db, "SELECT count(*) FROM match_runs WHERE kind = 'final'") == 1)
+        }
+    }
+
+    @Test func aDryRunWritesNothing() async throws {
+        try await TestDatabase.with { db in
+            _ = try await Seed.write(db.pool)
+            let pipeline = try await pipeline(db)
+            let summary = try await pipeline.dryRun(MatchRunArgs(kind: .manual, seed: 42))
+            #expect(summary.runID == nil)
+            #expect(summary.counts.assigned == 4)
+            #expect(try await count(db, "SELECT count(*) FROM match_runs") == 0)
+            #expect(try await count(db, "SELECT count(*) FROM test_outbox") == 0)
+        }
+    }
+
+    @Test func showMasksConfidentialWordingForUnentitledReaders() async throws {
+        try await TestDatabase.with { db in
+            let seed = try await Seed.write(db.pool)
+            let pipeline = try await pipeline(db)
+            let runID = try #require(try await pipeline.run(MatchRunArgs(kind: .manual, seed: 8)).runID)
+            let reader = MatchRunReader(pool: db.pool)
+            let masked = try await reader.student(runID: runID, studentID: seed.students["Cruz"]!, juvenileEntitled: false)
+            #expect(masked.status == "matched")
+            #expect(masked.explanations.first?.reasonCodes == ["not_available"])
+            let full = try await reader.student(runID: runID, studentID: seed.students["Cruz"]!, juvenileEntitled: true)
+            #expect(full.status == "pending_approval")
+            #expect(full.explanations.first?.reasonCodes == ["court_restriction"])
+            let summary = try await reader.summary(runID: runID)
+            #expect(summary.seed == "8")
+            #expect(summary.counts.assigned == 4)
+        }
+    }
+}

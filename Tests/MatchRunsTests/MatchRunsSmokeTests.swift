@@ -1,4 +1,0 @@
-import Testing
-@testable import MatchRuns
-
-@Test func moduleLinks() { #expect(String(describing: MatchRunsModule.self) == "MatchRunsModule") }

@@ -1,4 +1,0 @@
-import Testing
-@testable import MatchingEngine
-
-@Test func moduleLinks() { #expect(String(describing: MatchingEngineModule.self) == "MatchingEngineModule") }

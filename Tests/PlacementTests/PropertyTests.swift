@@ -1,0 +1,104 @@
+import Testing
+@testable import Placement
+
+/// Properties over random students, slots and contexts.
+@Suite struct PropertyTests {
+    static func world(seed: UInt64, slots n: Int = 60) -> (RandomData, EligibilityChecker) {
+        var r = RandomData(seed: seed)
+        let slots = (0..<n).map { r.slot(id: Int64($0)) }
+        return (r, try! EligibilityChecker(policy: .default, slots: slots, sites: RandomData.sites))
+    }
+
+    @Test func explanationsAgreeWithTheFastCheck() {
+        var (r, checker) = Self.world(seed: 1)
+        var failing = 0
+        for i in 0..<400 {
+            let s = r.student(id: Int64(i))
+            let ctx = StudentContext(schoolLocation: r.bool(0.9) ? TestData.school : nil,
+                                     busRouteSiteIDs: r.bool() ? [100] : [], restrictions: r.restrictions())
+            for slot in 0..<checker.slots.count {
+                let v = checker.check(checker.prepare(s, context: ctx), slot: slot)
+                let f = checker.failures(of: s, context: ctx, slot: slot)
+                #expect(Set(f.map(\.code)) == Set(v.failures.codes))
+                #expect(!v.pendingApproval || v.isEligible)
+                if !v.isEligible { failing += 1 }
+                for failure in f { _ = failure.sentence(name: s.firstName, access: .notEntitled) }
+            }
+        }
+        #expect(failing > 1000)   // the generator reaches failures
+    }
+
+    @Test func addingARestrictionNeverMakesAPairEligible() {
+        var (r, checker) = Self.world(seed: 2)
+        for i in 0..<300 {
+            let s = r.student(id: Int64(i))
+            let base = r.restrictions() ?? CourtRestrictions()
+            var more = base
+            more.excludedEmployerIDs.append(Int64(r.int(10...12)))
+            if r.bool() { more.excludedCounties.append("Curry") }
+            if r.bool() {
+                // A tighter curfew: earlier in the evening (before noon reads as after midnight).
+                func effective(_ t: TimeOfDay?) -> Int { t.map { $0.minutes < 720 ? $0.minutes + 1440 : $0.minutes } ?? Int.max }
+                let candidate = TimeOfDay(minutes: r.int(0...95) * 15)
+                more.curfew = effective(candidate) < effective(base.curfew) ? candidate : base.curfew
+            }
+            if r.bool() { more.caseworkerApprovalRequired = true }
+            let before = checker.check(s, context: StudentContext(schoolLocation: TestData.school, restrictions: base),
+                                       choices: Array(0..<checker.slots.count))
+            let after = checker.check(s, context: StudentContext(schoolLocation: TestData.school, restrictions: more),
+                                      choices: Array(0..<checker.slots.count))
+            for (b, a) in zip(before, after) {
+                #expect(a.failures.isSuperset(of: b.failures))
+                #expect(!(a.isEligible && !b.isEligible))
+            }
+        }
+    }
+
+    @Test func losingAQualificationNeverMakesAPairEligible() {
+        var (r, checker) = Self.world(seed: 3)
+        let removals: [(inout Student) -> Void] = [
+            { $0.guardianConsentOn = nil }, { $0.workPermit = false }, { $0.studentLearnerAgreement = false },
+            { $0.vocationalAgExemption = false }, { $0.backgroundCheckCleared = false }, { $0.drugScreenPassed = false },
+            { $0.driversLicense = false }, { $0.usCitizen = false }, { $0.certifications = [] }, { $0.grade -= 1 },
+            { $0.availability = .empty }, { $0.summerAvailability = .empty },
+        ]
+        let ctx = StudentContext(schoolLocation: TestData.school)
+        for i in 0..<300 {
+            let s = r.student(id: Int64(i))
+            var weaker = s
+            removals[r.int(0...removals.count - 1)](&weaker)
+            let all = Array(0..<checker.slots.count)
+            for (strong, weak) in zip(checker.check(s, context: ctx, choices: all), checker.check(weaker, context: ctx, choices: all)) {
+                #expect(!(weak.isEligible && !strong.isEligible))
+            }
+        }
+    }
+
+    @Test func beingOlderNeverAddsAFailure() {
+        var (r, checker) = Self.world(seed: 4)
+        let ctx = StudentContext(schoolLocation: TestData.school)
+        for i in 0..<300 {
+            let s = r.student(id: Int64(i))
+            var older = s
+            older.birthDate = s.birthDate.adding(days: -r.int(1...800))
+            let all = Array(0..<checker.slots.count)
+            for (young, old) in zip(checker.check(s, context: ctx, choices: all), checker.check(older, context: ctx, choices: all)) {
+                #expect(young.failures.isSuperset(of: old.failures))
+            }
+        }
+    }
+
+    @Test func policyJSONRoundTripsForRandomPolicies() throws {
+        var r = RandomData(seed: 5)
+        for _ in 0..<50 {
+            var p = EligibilityPolicy()
+            p.minimumAge = r.int(14...16)
+            p.youngWorkers.schoolDayMaxHours = Double(r.int(1...12)) / 2
+            p.transport.maxCommuteKm = Double(r.int(10...900)) / 10
+            p.transport.walkingDistanceKm = min(p.transport.maxCommuteKm, Double(r.int(0...30)) / 10)
+            p.leapDayBirthday = r.bool() ? .march1 : .february28
+            p.schoolCalendar.schoolHours = r.schedule()
+            #expect(try EligibilityPolicy.load(json: p.jsonData(), source: "random") == p)
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Database
+import Intake
+import Store
+import Testing
+import TestSupport
+
+@Suite struct ImportTests {
+    @Test func sampleLoadsAndReimportChangesNothing() async throws {
+        try await IntakeFixture.with { f in
+            #expect(try await f.count("SELECT count(*)::int FROM students") == 120)
+            #expect(try await f.count("SELECT count(*)::int FROM choices") > 300)
+            #expect(try await f.count("SELECT count(*)::int FROM referrals") >= 1)
+            let before = try await f.snapshot()
+            for kind in [IntakeKind.organizations, .users, .rounds, .employers, .slots, .students, .choices, .referrals, .rankings] {
+                let counts = try await f.importCSV(kind, f.data.csv(kind))
+                #expect(counts.created == 0 && counts.updated == 0, "\(kind): \(counts)")
+                #expect(counts.unchanged > 0, "\(kind)")
+            }
+            // Only the audit log grew (one row per import).
+            let after = try await f.snapshot()
+            #expect(zip(before, after).filter { $0 != $1 }.map(\.0).allSatisfy { $0.hasPrefix("audit_log") })
+        }
+    }
+
+    @Test func updatesAreCountedAndApplied() async throws {
+        try await IntakeFixture.with { f in
+            var lines = f.data.csv(.students).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            // Rename the first student.
+            var fields = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let id = fields[1]
+            fields[2] = "Renée"
+            lines[1] = fields.joined(separator: ",")
+            let counts = try await f.importCSV(.students, lines.joined(separator: "\n"))
+            #expect(counts == ImportCounts(created: 0, updated: 1, unchanged: 119))
+            let name = try await f.db.pool.query("SELECT first_name FROM students WHERE external_id = $1", [id]).first!.decode(0, as: String.self)
+            #expect(name == "Renée")
+        }
+    }
+
+    @Test func dryRunChangesNothing() async throws {
+        try await IntakeFixture.with(loadAll: false) { f in
+            _ = try await f.importCSV(.rounds, f.data.csv(.rounds))
+            _ = try await f.importCSV(.employers, f.data.csv(.employers))
+            let before = try await f.snapshot()
+            let counts = try await f.importCSV(.slots, f.data.csv(.slots), options: ImportOptions(dryRun: true))
+            #expect(counts.created > 0)
+            #expect(try await f.snapshot() == before)
+        }
+    }
+
+    @Test func choicesReplaceAWholeListAtomically() async throws {
+        try await IntakeFixture.with { f in
+            let slots = try await f.db.pool.query("SELECT external_id FROM slots WHERE active ORDER BY id LIMIT 3").map { try $0.decode(0, as: String.self) }
+            let student = try await f.db.pool.query("SELECT s.external_id, o.code FROM students s JOIN organizations o ON o.id = s.school_id ORDER BY s.id LIMIT 1").first!
+            let id: String = try student.decode(0), school: String = try student.decode(1)
+            let othersBefore = try await f.count("SELECT count(*)::int FROM choices c JOIN students s ON s.id = c.student_id WHERE s.external_id <> $1", [id])
+
+            let first = "school,student_id,rank,slot_id\n" + slots.enumerated().map { "\(school),\(id),\($0.offset + 1),\($0.element)" }.joined(separator: "\n")
+            _ = try await f.importCSV(.choices, first)
+            let second = "school,student_id,rank,slot_id\n\(school),\(id),1,\(slots[2])\n\(school),\(id),2,\(slots[0])\n"
+            let counts = try await f.importCSV(.choices, second)
+            #expect(counts == ImportCounts(created: 0, updated: 1, unchanged: 0))
+            let stored = try await f.db.pool.query("""
+                SELECT sl.external_id FROM choices c JOIN students s ON s.id = c.student_id JOIN slots sl ON sl.id = c.slot_id
+                WHERE s.external_id = $1 ORDER BY c.rank
+                """, [id]).map { try $0.decode(0, as: String.self) }
+            #expect(stored == [slots[2], slots[0]])
+            #expect(try await f.count("SELECT count(*)::int FROM choices c JOIN students s ON s.id = c.student_id WHERE s.external_id <> $1", [id]) == othersBefore)
+        }
+    }
+
+    @Test func importIsAudited() async throws {
+        try await IntakeFixture.with(loadAll: false) { f in
+            _ = try await f.importCSV(.rounds, f.data.csv(.rounds))
+            let rows = try await f.db.pool.query("SELECT actor, entity, detail->>'created' AS created FROM audit_log WHERE entity = 'rounds'")
+            #expect(rows.count == 1)
+            #expect(try rows[0].decode("actor", as: String.self) == IntakeFixture.coordinator)
+            #expect(try rows[0].decode("created", as: String.self) == "1")
+        }
+    }
+
+    @Test func bootstrapOnlyIntoAnEmptyDatabase() async throws {
+        try await IntakeFixture.with(loadAll: false) { f in
+            await #expect(throws: IntakeProblems.self) {
+                _ = try await UserRepository(pool: f.db.pool).bootstrapUser(kind: .users)
+            }
+        }
+    }
+}

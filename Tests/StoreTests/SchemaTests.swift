@@ -1,0 +1,57 @@
+import Database
+import Testing
+import TestSupport
+
+@Suite struct SchemaTests {
+    @Test func auditLogIsAppendOnly() async throws {
+        try await TestDatabase.with { db in
+            try await db.pool.execute("INSERT INTO audit_log (actor, action) VALUES ($1, $2)", ["test", "check"])
+            for statement in ["UPDATE audit_log SET actor = 'x'", "DELETE FROM audit_log", "TRUNCATE audit_log"] {
+                do {
+                    try await db.pool.execute(statement)
+                    Issue.record("\(statement) succeeded")
+                } catch let error as DatabaseError {
+                    #expect(error.message.contains("append-only"))
+                }
+            }
+            #expect(try await db.pool.query("SELECT count(*)::int FROM audit_log").first!.decode(0, as: Int.self) == 1)
+        }
+    }
+
+    @Test func constraintsHoldWithoutTheApp() async throws {
+        try await TestDatabase.with { db in
+            try await db.pool.execute("INSERT INTO organizations (code, kind, name) VALUES ('edc-a', 'edc', 'A'), ('hs-a', 'school', 'HS')")
+            try await db.pool.execute("INSERT INTO employers (edc_id, external_id, name) SELECT id, 'E1', 'Emp' FROM organizations WHERE code = 'edc-a'")
+            let slot = """
+                INSERT INTO slots (edc_id, external_id, employer_id, title, kind, program_of_study, capacity, reserved_seats,
+                                   start_date, end_date, virtual)
+                SELECT e.edc_id, $1, e.id, 'T', 'internship', 'agriculture', $2, $3, '2027-01-01', '2027-02-01', true FROM employers e
+                """
+            try await db.pool.execute(slot, ["S1", 2, 1])
+            for (id, capacity, reserved) in [("S2", -1, 0), ("S3", 1, 2), ("S4", 1, -1)] {
+                await #expect(throws: DatabaseError.self) { try await db.pool.execute(slot, [id, capacity, reserved]) }
+            }
+            await #expect(throws: DatabaseError.self) { try await db.pool.execute(slot, ["S1", 1, 0]) }   // unique per EDC
+            await #expect(throws: DatabaseError.self) {
+                try await db.pool.execute("INSERT INTO users (email, role, organization_id) SELECT $1, 'counselor', id FROM organizations WHERE code = 'hs-a'", ["Ana@X.org"])
+                try await db.pool.execute("INSERT INTO users (email, role, organization_id) SELECT $1, 'counselor', id FROM organizations WHERE code = 'hs-a'", ["ana@x.ORG"])
+            }
+            try await db.pool.execute("INSERT INTO rounds (name, max_choices) VALUES ('r', 2)")
+            try await db.pool.execute("INSERT INTO students (school_id, external_id, first_name, last_name, birth_date, grade) SELECT id, '1', 'A', 'B', '2010-01-01', 10 FROM organizations WHERE code = 'hs-a'")
+            await #expect(throws: DatabaseError.self) {
+                try await db.pool.execute("INSERT INTO students (school_id, external_id, first_name, last_name, birth_date, grade) SELECT id, '2', 'A', 'B', '2010-01-01', 13 FROM organizations WHERE code = 'hs-a'")
+            }
+            let choice = "INSERT INTO choices (round_id, student_id, rank, slot_id) SELECT r.id, s.id, $1, sl.id FROM rounds r, students s, slots sl WHERE sl.external_id = $2"
+            try await db.pool.execute(slot, ["S9", 1, 0])
+            try await db.pool.execute(choice, [1, "S1"])
+            do {
+                try await db.pool.execute(choice, [3, "S9"])
+                Issue.record("a rank over max_choices was stored")
+            } catch let error as DatabaseError {
+                #expect(error.isCheckViolation)
+            }
+            await #expect(throws: DatabaseError.self) { try await db.pool.execute(choice, [2, "S1"]) }   // same slot twice
+            await #expect(throws: DatabaseError.self) { try await db.pool.execute(choice, [0, "S9"]) }   // rank ≥ 1
+        }
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import Store
-
-@Test func moduleLinks() { #expect(String(describing: StoreModule.self) == "StoreModule") }
