@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "wblmatch", targets: ["wblmatch"]),
+        .executable(name: "DatabaseBenchmark", targets: ["DatabaseBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,6 +35,7 @@ let package = Package(
         .target(name: "Migrations", dependencies: ["Database"], exclude: ["sql"], plugins: ["EmbedSQL"]),
         .executableTarget(name: "EmbedSQLTool"),
         .plugin(name: "EmbedSQL", capability: .buildTool(), dependencies: ["EmbedSQLTool"]),
+        .executableTarget(name: "DatabaseBenchmark", dependencies: ["Database"]),  // scripts/bench db
 
         // Edges
         .target(name: "Jobs", dependencies: [
