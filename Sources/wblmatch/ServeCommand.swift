@@ -28,6 +28,12 @@ struct ServeCommand: AsyncParsableCommand {
             ),
             pool: pool, logger: logger
         )
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch {
+            await pool.close()
+            throw error
+        }
+        await pool.close()
     }
 }
