@@ -23,7 +23,7 @@ let package = Package(
         // Pure core
         .target(name: "MatchingEngine"),
         .target(name: "Placement", dependencies: ["MatchingEngine"]),
-        .executableTarget(name: "EligibilityBench", dependencies: ["Placement"]),   // scripts/bench eligibility
+        .executableTarget(name: "EligibilityBench", dependencies: ["Placement", "MatchingEngine"]),   // scripts/bench eligibility
 
         // PostgreSQL
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "MatchRuns", dependencies: ["Store", "Jobs", "Mail", "Reports", "Placement", "MatchingEngine"]),
 
         .target(name: "WebApp", dependencies: [
-            "Store", "Database", "Placement",
+            "Store", "Database", "Placement", "Intake", "Jobs", "MatchRuns", "Reports",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -79,12 +79,12 @@ let package = Package(
         .testTarget(name: "DatabaseTests", dependencies: ["Database", "Migrations", "TestSupport"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Intake", "Database", "TestSupport"]),
-        .testTarget(name: "JobsTests", dependencies: ["Jobs", "TestSupport"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "Database", "Migrations", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "MatchRunsTests", dependencies: ["MatchRuns", "TestSupport"]),
         .testTarget(name: "WebAppTests", dependencies: [
-            "WebApp", "Store", "Database", "TestSupport",
+            "WebApp", "Store", "Database", "TestSupport", "MatchRuns", "Reports",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
