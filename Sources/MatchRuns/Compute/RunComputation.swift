@@ -44,6 +44,7 @@ public struct RunComputation: Sendable {
         }
 
         // Eligibility of every listed pair.
+        let busRoutes = inputs.busRoutes.mapValues { SiteIDSet($0) }
         var builder = Instance.Builder(seed: seed)
         var contexts: [StudentContext] = []
         var verdicts: [[PairEligibility]] = []
@@ -55,7 +56,7 @@ public struct RunComputation: Sendable {
         for (s, student) in participants.enumerated() {
             let referral = inputs.referrals[student.id]
             let context = StudentContext(schoolLocation: inputs.organizations[student.schoolID]?.location,
-                                         busRouteSiteIDs: inputs.busRoutes[student.schoolID] ?? [],
+                                         busRouteSiteIDs: busRoutes[student.schoolID] ?? [],
                                          restrictions: referral?.restrictions)
             let positions = (inputs.choices[student.id] ?? []).compactMap { slotIndex[$0] }
             let checks = checker.check(student, context: context, choices: positions.map { checker.index(ofSlot: inputs.slots[$0].id) ?? $0 })
