@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "MatchRunsTests", dependencies: ["MatchRuns", "TestSupport"]),
         .testTarget(name: "WebAppTests", dependencies: [
-            "WebApp", "Store", "Database", "TestSupport", "MatchRuns", "Reports",
+            "WebApp", "Store", "Database", "TestSupport", "MatchRuns", "Reports", "Mail",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -1,5 +1,6 @@
 import Database
 import Hummingbird
+import Mail
 import MatchRuns
 import Reports
 import Testing
@@ -25,8 +26,10 @@ struct RunsPageTests {
             #expect(waiting.body.contains("(manual run) is available"))
 
             // What a worker does with the job:
+            let outbox = Outbox(renderer: MessageRenderer(defaultFrom: EmailAddress("wblmatch@test.example")))
+            let mailer = OutboxRunMailer(from: outbox.renderer.defaultFrom) { email, conn in _ = try await outbox.enqueue(email, on: conn) }
             let pipeline = MatchRunPipeline(pool: pool, renderer: ReportRenderer(templates: try await ReportTemplates.bundled()),
-                                            mailer: QueueTableMailer(), publicURL: "http://127.0.0.1")
+                                            mailer: mailer, publicURL: "http://127.0.0.1")
             let summary = try await pipeline.run(MatchRunArgs(kind: .manual, roundID: seed.roundID))
             let runID = try #require(summary.runID)
             let list = try await browser.get("/runs")
