@@ -35,7 +35,7 @@ import TestSupport
             let started = ContinuousClock.now
             let workers = try start(4, db.url, ["--concurrency", "8", "--poll-interval", "0.5"])
             defer { workers.forEach { $0.cleanUp() } }
-            try await eventually("\(total) jobs completed", timeout: .seconds(60 + total / 100), interval: .milliseconds(200)) {
+            try await eventually("\(total) jobs completed", timeout: .seconds(60 + total / 25), interval: .milliseconds(200)) {
                 try await JobTestTables.states(db.pool)[.completed] == total
             }
             let elapsed = ContinuousClock.now - started
