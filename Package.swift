@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "MatchRuns", dependencies: ["Store", "Jobs", "Mail", "Reports", "Placement", "MatchingEngine"]),
 
         .target(name: "WebApp", dependencies: [
-            "Store", "Database", "Placement",
+            "Store", "Database", "Placement", "Mail",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -1,5 +1,5 @@
 -- A placement's life after the published match: accepted, started, completed or withdrawn (with
--- a reason), and the hours worked. Perkins 5S3 counts completed placements, not matches.
+-- a reason), and the hours worked (placement_hours; the total is their sum). Perkins 5S3 counts completed placements, not matches.
 CREATE TABLE placements (
     id                bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     run_id            bigint NOT NULL REFERENCES match_runs (id),
@@ -12,8 +12,6 @@ CREATE TABLE placements (
     completed_on      date,
     withdrawn_on      date,
     withdrawn_reason  text,
-    -- Sum of placement_hours.minutes, kept in the same transaction as each entry.
-    minutes_logged    integer NOT NULL DEFAULT 0 CHECK (minutes_logged >= 0),
     created_at        timestamptz NOT NULL DEFAULT now(),
     updated_at        timestamptz NOT NULL DEFAULT now(),
     UNIQUE (run_id, student_id),
