@@ -97,7 +97,9 @@ struct RunsController {
             context.flash("Only a verified, succeeded final run can be published (and only one per round).")
             return .redirect(to: "/runs/\(run.id)")
         }
-        context.flash("Run \(run.id) is published.")
+        let user = try context.requireUser()
+        let notices = try await GuardianEmails.sendNotices(runID: run.id, deps: deps, actor: AuditActor(userID: user.id, name: user.email))
+        context.flash("Run \(run.id) is published; \(notices) guardian notice(s) queued.")
         return .redirect(to: "/runs/\(run.id)")
     }
 }
