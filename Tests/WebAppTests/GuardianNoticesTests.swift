@@ -31,7 +31,8 @@ struct GuardianNoticesTests {
             let mails = try await pool.query("SELECT recipients[1] AS r, subject, convert_from(message, 'UTF8') AS m FROM outbox_email ORDER BY id")
             #expect(mails.count == 3)
             func mail(_ student: Int64) throws -> (String, String)? {
-                try mails.first { try $0.decode("r", as: String.self) == "fam\(student)@example.com" }.map { (try $0.decode("subject"), try $0.decode("m")) }
+                guard let row = try mails.first(where: { try $0.decode("r", as: String.self) == "fam\(student)@example.com" }) else { return nil }
+                return (try row.decode("subject", as: String.self), try row.decode("m", as: String.self))
             }
             let placed = try #require(try mail(maria))
             #expect(placed.0.contains("Maria has a work-based-learning placement"))

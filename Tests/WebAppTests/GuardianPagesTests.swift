@@ -99,7 +99,8 @@ struct GuardianPagesTests {
                 let bad = try await guardian.get("/guardian/consent/\(other)")
                 #expect(bad.status == .notFound && !bad.body.contains("Ava") && !bad.body.contains("Maria"))
             }
-            let forged = try await Browser(client).post("/guardian/consent/\(token)", [("signer_name", "X"), ("decision", "consented")], csrf: false)
+            var forger = Browser(client)
+            let forged = try await forger.post("/guardian/consent/\(token)", [("signer_name", "X"), ("decision", "consented")], csrf: false)
             #expect(forged.status == .forbidden)
             #expect(try await pool.query("SELECT count(*)::int AS n FROM guardian_consent_requests WHERE decision IS NOT NULL")[0].decode("n", as: Int.self) == 0)
         }
@@ -113,7 +114,8 @@ struct GuardianPagesTests {
             _ = try await counselor.signIn(Seed.emails["counselor"]!)
             let (token, _, _) = try await Self.sendRequest(&counselor, pool, student: maria)
             try await pool.execute("UPDATE guardian_consent_requests SET requested_at = now() - interval '15 days', expires_at = now() - interval '1 day'")
-            let page = try await Browser(client).get("/guardian/consent/\(token)")
+            var guardian = Browser(client)
+            let page = try await guardian.get("/guardian/consent/\(token)")
             #expect(page.status == .gone && page.body.contains("Enlace vencido"))
             let status = try await counselor.get("/students/\(maria)/consent")
             #expect(status.body.contains("expired"))

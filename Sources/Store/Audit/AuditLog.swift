@@ -26,6 +26,13 @@ public struct AuditLog: Sendable {
         try await conn.query(AuditQueries.view, [actor.userID, actor.name, entity, entityID, detail])[0].decode("id")
     }
 
+    /// Records that `actor` was shown student `studentID`'s confidential (juvenile-services)
+    /// explanations of run `runID` — only when there are any. Returns whether an entry was written.
+    @discardableResult
+    public func recordExplanationView(by actor: AuditActor, runID: Int64, studentID: Int64) async throws -> Bool {
+        try await pool.execute(AuditQueries.viewConfidentialExplanations, [actor.userID, actor.name, runID, studentID]) == 1
+    }
+
     /// Entries matching `filter`, newest first; entries about juvenile-services data only when `includeJuvenile`.
     public func search(_ filter: AuditFilter, includeJuvenile: Bool) async throws -> [AuditEntry] {
         let rows = try await pool.query(AuditQueries.search, [

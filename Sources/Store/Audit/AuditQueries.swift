@@ -12,6 +12,14 @@ enum AuditQueries {
         RETURNING id
         """
 
+    /// Records a view of student $4's confidential explanations in run $3, only if she has any.
+    static let viewConfidentialExplanations = """
+        INSERT INTO audit_log (actor_user_id, actor, action, entity, entity_id, detail)
+        SELECT $1, $2, 'view', 'referrals', 'student/' || $4::bigint,
+               jsonb_build_object('page', 'run_student', 'run_id', $3::bigint, 'student_id', $4::bigint)
+        WHERE EXISTS (SELECT 1 FROM match_explanations WHERE run_id = $3 AND student_id = $4 AND confidential)
+        """
+
     /// Entries matching the filter, newest first. $9: whether juvenile-services entities may be returned.
     static let search = """
         SELECT id, at, actor_user_id, actor, action, entity, entity_id, detail::text AS detail_text

@@ -98,10 +98,11 @@ public struct GuardianConsentStore: Sendable {
         guard scope.reachesStudents else { return [] }
         return try await pool.query(GuardianQueries.history, [studentID, scope.schoolFilter]).map { row in
             let decision: String? = try row.decode("decision")
+            let expired: Bool = try row.decode("expired")
             let state: ConsentRequestStatus.State = switch decision {
             case "consented": .consented
             case "declined": .declined
-            default: try row.decode("expired", as: Bool.self) ? .expired : .pending
+            default: expired ? .expired : .pending
             }
             return ConsentRequestStatus(id: try row.decode("id"), guardianEmail: try row.decode("guardian_email"),
                                         language: try row.decode("language"), requestedAt: try row.decode("requested_at"),

@@ -28,7 +28,7 @@ public struct PerkinsReport: Sendable, Equatable {
     public init(cohort: [PerkinsStudent], includeJustice: Bool) {
         func row(_ group: String, _ key: String, _ label: String, _ members: [PerkinsStudent]) -> PerkinsRow {
             PerkinsRow(group: group, key: key, label: label, concentrators: members.count,
-                       participated: members.count { $0.completedPlacement })
+                       participated: members.filter(\.completedPlacement).count)
         }
         var rows = [row("overall", "all", "All CTE concentrators", cohort)]
         for (code, label) in Self.specialPopulations {

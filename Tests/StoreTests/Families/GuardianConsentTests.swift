@@ -46,7 +46,7 @@ struct GuardianConsentTests {
             let ana = try await w.student("Ana", guardianEmail: "rosa@example.com")
             let store = GuardianConsentStore(pool: w.pool)
             let token = try #require(try await store.request(studentID: ana, scope: .everything, by: w.coordinator)).token
-            let results = try await withThrowingTaskGroup(of: ConsentAnswerResult.self) { group in
+            let results: [ConsentAnswerResult] = try await withThrowingTaskGroup(of: ConsentAnswerResult.self) { group in
                 for decision in [ConsentDecision.consented, .declined, .consented, .declined] {
                     group.addTask { try await store.answer(token: token, decision: decision, signerName: "Rosa") }
                 }
