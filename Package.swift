@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "wblmatch", targets: ["wblmatch"]),
+        .executable(name: "DatabaseBenchmark", targets: ["DatabaseBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,7 +23,7 @@ let package = Package(
         // Pure core
         .target(name: "MatchingEngine"),
         .target(name: "Placement", dependencies: ["MatchingEngine"]),
-        .executableTarget(name: "EligibilityBench", dependencies: ["Placement"]),   // scripts/bench eligibility
+        .executableTarget(name: "EligibilityBench", dependencies: ["Placement", "MatchingEngine"]),   // scripts/bench eligibility
 
         // PostgreSQL
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
@@ -34,6 +35,7 @@ let package = Package(
         .target(name: "Migrations", dependencies: ["Database"], exclude: ["sql"], plugins: ["EmbedSQL"]),
         .executableTarget(name: "EmbedSQLTool"),
         .plugin(name: "EmbedSQL", capability: .buildTool(), dependencies: ["EmbedSQLTool"]),
+        .executableTarget(name: "DatabaseBenchmark", dependencies: ["Database"]),  // scripts/bench db
 
         // Edges
         .target(name: "Jobs", dependencies: [
@@ -48,7 +50,7 @@ let package = Package(
         .target(name: "MatchRuns", dependencies: ["Store", "Jobs", "Mail", "Reports", "Placement", "MatchingEngine"]),
 
         .target(name: "WebApp", dependencies: [
-            "Store", "Database", "Placement", "Mail",
+            "Store", "Database", "Placement", "Intake", "Jobs", "MatchRuns", "Reports", "Mail",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -77,12 +79,12 @@ let package = Package(
         .testTarget(name: "DatabaseTests", dependencies: ["Database", "Migrations", "TestSupport"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Intake", "Database", "TestSupport"]),
-        .testTarget(name: "JobsTests", dependencies: ["Jobs", "TestSupport"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "Database", "Migrations", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "MatchRunsTests", dependencies: ["MatchRuns", "TestSupport"]),
         .testTarget(name: "WebAppTests", dependencies: [
-            "WebApp", "Store", "Database", "TestSupport",
+            "WebApp", "Store", "Database", "TestSupport", "MatchRuns", "Reports",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -21,7 +21,7 @@ public final class Connection: Sendable {
     /// Opens a connection. `url` is a libpq URI (`postgresql://user@host:5432/db`) or a
     /// `key=value` string; libpq's `PG*` variables, `.pgpass` and `sslmode` apply as usual.
     public static func connect(url: String, logger: Logger = Logger(label: "wblmatch.database")) async throws -> Connection {
-        let handle = PGHandle(url: url, label: "wblmatch.database.connection")
+        let handle = PGHandle(url: url, label: "wblmatch.database.connection", logger: logger)
         try await handle.run { h throws(DatabaseError) in try h.connect() }
         return Connection(handle: handle, logger: logger)
     }

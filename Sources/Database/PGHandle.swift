@@ -1,5 +1,6 @@
 import CLibPQ
 import Dispatch
+import Logging
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -15,6 +16,7 @@ import Darwin
 final class PGHandle: @unchecked Sendable {
     let url: String
     let queue: DispatchQueue
+    let logger: Logger
     var conn: OpaquePointer?
     /// Set by the pool on checkout: the next `run` first makes sure the server is still there.
     var checkBeforeNextUse = false
@@ -26,8 +28,9 @@ final class PGHandle: @unchecked Sendable {
     private let cancelLock = DispatchQueue(label: "wblmatch.database.cancel")
     private var cancelToken: OpaquePointer?
 
-    init(url: String, label: String) {
+    init(url: String, label: String, logger: Logger) {
         self.url = url
+        self.logger = logger
         queue = DispatchQueue(label: label)
     }
 
@@ -93,6 +96,17 @@ final class PGHandle: @unchecked Sendable {
                                 hint: "check DATABASE_URL (for development: `export DATABASE_URL=$(scripts/pg start)`)")
         }
         conn = c
+        // Notices (and the server's goodbye when it shuts down) go to the logger, not to stderr.
+        PQsetNoticeReceiver(c, { context, result in
+            guard let context, let result else { return }
+            let handle = Unmanaged<PGHandle>.fromOpaque(context).takeUnretainedValue()
+            let severity = PQresultErrorField(result, Int32(UInt8(ascii: "V"))).map { String(cString: $0) } ?? "NOTICE"
+            let message = PGHandle.trimmed(PQresultErrorMessage(result))
+            switch severity {
+            case "WARNING", "ERROR", "FATAL", "PANIC": handle.logger.warning("\(message)")
+            default: handle.logger.debug("\(message)")
+            }
+        }, Unmanaged.passUnretained(self).toOpaque())
         let token = PQgetCancel(c)
         cancelLock.sync {
             if let old = cancelToken { PQfreeCancel(old) }

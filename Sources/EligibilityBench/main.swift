@@ -1,7 +1,9 @@
-// Times the eligibility check of a generated state-scale instance: N students × K choices
+// Times the eligibility check of a generated state-scale instance: N students × K distinct choices
 // (default 1,000,000 × 10) over S slots, deterministic from a seed. Run through
-// `scripts/bench eligibility` (release build). Prints the slot precomputation, the check, and a
-// reference pass over the same choices (reading one field of each chosen slot) measured in the same run.
+// `scripts/bench eligibility` (release build). Prints, measured in the same run: the slot
+// precomputation, the check, a reference pass over the same choices (reading one field of each chosen
+// slot), and the matching engine's build + solve on the eligible pairs of the same instance.
+import MatchingEngine
 import Placement
 
 #if canImport(Glibc)
@@ -50,13 +52,13 @@ var rng = SplitMix(state: seed)
 let schedulePool = [
     "Mon-Fri 15:30-18:00", "Mon-Fri 16:00-19:00", "Mon,Wed,Fri 15:30-18:30", "Tue,Thu 16:00-19:00; Sat 09:00-13:00",
     "Sat 08:00-12:00", "Mon-Fri 09:00-12:00", "Mon-Fri 08:00-16:00", "Mon-Thu 13:00-17:00", "Fri 18:00-22:00",
-    "Mon-Fri 07:30-11:30", "Sat-Sun 10:00-14:00", "Mon-Fri 12:00-15:00", "Wed 15:30-17:30", "Fri 22:00-02:00",
+    "Mon-Fri 07:30-11:30", "Sat-Sun 10:00-14:00", "Mon-Fri 12:00-15:00", "Wed 15:30-17:30", "Mon,Wed 16:00-18:00",
 ].map { try! WeeklySchedule(parsing: $0) }
 let availabilityPool = [
-    "Mon-Fri 15:30-19:00; Sat 08:00-17:00", "Mon-Fri 15:00-21:00", "Mon-Sun 00:00-24:00", "Mon,Wed,Fri 15:30-19:00",
-    "Tue,Thu 15:30-20:00; Sat 08:00-14:00", "Mon-Fri 12:00-18:00", "Sat-Sun 08:00-18:00", "Mon-Fri 07:00-19:00",
+    "Mon-Fri 15:30-19:00; Sat 08:00-17:00", "Mon-Fri 07:00-22:00; Sat-Sun 08:00-18:00", "Mon-Sun 00:00-24:00",
+    "Mon-Fri 12:00-22:00; Sat 08:00-14:00", "Mon-Fri 07:00-19:00; Sat 07:00-19:00", "Mon-Sun 06:00-23:00",
 ].map { try! WeeklySchedule(parsing: $0) }
-let summerPool = ["Mon-Fri 07:00-18:00", "Mon-Sun 00:00-24:00", "Mon-Fri 08:00-16:00; Sat 08:00-12:00", "Mon-Fri 12:00-22:00"]
+let summerPool = ["Mon-Sun 06:00-23:00", "Mon-Sun 00:00-24:00", "Mon-Fri 07:00-22:00; Sat 08:00-18:00"]
     .map { try! WeeklySchedule(parsing: $0) }
 let firstDay = CalendarDay(iso: "2026-01-05")!
 let datePool: [(CalendarDay, CalendarDay)] = (0..<40).map { k in
@@ -68,9 +70,9 @@ let siteCount = max(1, slotCount / 20)
 let counties = ["Curry", "Roosevelt", "Quay", "De Baca", "Harding", "Union", "Guadalupe", "Lea"]
 let sites: [Site] = (0..<siteCount).map { i in
     Site(id: Int64(i), employerID: Int64(i / 2), name: "Site \(i)", county: counties[i % counties.count],
-         location: chance(0.98) ? GeoPoint(latitude: 33.5 + Double(int(0...2000)) / 1000, longitude: -104.0 + Double(int(0...2000)) / 1000) : nil)
+         location: chance(0.98) ? GeoPoint(latitude: 34.0 + Double(int(0...500)) / 1000, longitude: -103.5 + Double(int(0...500)) / 1000) : nil)
 }
-let hazardous: [HazardousOrderSet] = [[], [], [], [], [], HazardousOrderSet([.powerWoodworking]), HazardousOrderSet([.hoisting]),
+let hazardous: [HazardousOrderSet] = [[], [], [], [], [], [], [], [], [], [], [], [], HazardousOrderSet([.powerWoodworking]), HazardousOrderSet([.hoisting]),
                                       HazardousOrderSet([.motorVehicleDriving]), HazardousOrderSet([.saws, .metalForming])]
 var slots: [Slot] = []
 slots.reserveCapacity(slotCount)
@@ -82,18 +84,18 @@ for i in 0..<slotCount {
                     capacity: int(1...5), startDate: dates.0, endDate: dates.1, schedule: schedulePool[int(0...schedulePool.count - 1)])
     slot.virtual = virtual
     slot.hazardousOrders = hazardous[int(0...hazardous.count - 1)]
-    slot.manufacturing = chance(0.1)
-    slot.agriculturalHazardous = chance(0.05)
+    slot.manufacturing = chance(0.05)
+    slot.agriculturalHazardous = chance(0.02)
     slot.minimumAge = chance(0.1) ? 16 : nil
-    slot.requirements = SlotRequirements(certifications: chance(0.1) ? CertificationSet([.osha10]) : [],
-                                         backgroundCheck: chance(0.05), drugScreen: chance(0.05), driversLicense: chance(0.05),
-                                         usCitizenship: chance(0.05), minimumGrade: chance(0.2) ? 11 : nil, programRequired: chance(0.2))
+    slot.requirements = SlotRequirements(certifications: chance(0.05) ? CertificationSet([.osha10]) : [],
+                                         backgroundCheck: chance(0.02), drugScreen: chance(0.02), driversLicense: chance(0.02),
+                                         usCitizenship: chance(0.02), minimumGrade: chance(0.1) ? 10 : nil, programRequired: chance(0.05))
     slots.append(slot)
 }
 
 let schoolCount = 400
 let schoolContexts: [StudentContext] = (0..<schoolCount).map { _ in
-    StudentContext(schoolLocation: GeoPoint(latitude: 33.5 + Double(int(0...2000)) / 1000, longitude: -104.0 + Double(int(0...2000)) / 1000),
+    StudentContext(schoolLocation: GeoPoint(latitude: 34.0 + Double(int(0...500)) / 1000, longitude: -103.5 + Double(int(0...500)) / 1000),
                    busRouteSiteIDs: SiteIDSet((0..<20).map { _ in Int64(int(0...siteCount - 1)) }))
 }
 let referredContexts: [StudentContext] = (0..<200).map { k in
@@ -107,21 +109,29 @@ var contextOf: [Int32] = []          // index into schoolContexts, or schoolCoun
 students.reserveCapacity(studentCount)
 contextOf.reserveCapacity(studentCount)
 let birthBase = CalendarDay(iso: "2007-06-01")!
+let transports: [Transport] = [.family, .family, .family, .family, .family, .family, .ownCar, .ownCar, .schoolBus, .none]
 for i in 0..<studentCount {
     let school = int(0...schoolCount - 1)
     students.append(Student(
-        id: Int64(i), schoolID: Int64(school), firstName: "", birthDate: birthBase.adding(days: int(0...2200)), grade: int(9...12),
-        programOfStudy: ProgramOfStudy.allCases[int(0...6)], transport: Transport.allCases[int(0...3)], driversLicense: chance(0.4),
-        home: chance(0.9) ? GeoPoint(latitude: 33.5 + Double(int(0...2000)) / 1000, longitude: -104.0 + Double(int(0...2000)) / 1000) : nil,
+        id: Int64(i), schoolID: Int64(school), firstName: "", birthDate: birthBase.adding(days: int(0...1500)), grade: int(9...12),
+        programOfStudy: ProgramOfStudy.allCases[int(0...6)], transport: transports[int(0...transports.count - 1)], driversLicense: chance(0.6),
+        home: chance(0.9) ? GeoPoint(latitude: 34.0 + Double(int(0...500)) / 1000, longitude: -103.5 + Double(int(0...500)) / 1000) : nil,
         availability: availabilityPool[int(0...availabilityPool.count - 1)], summerAvailability: summerPool[int(0...summerPool.count - 1)],
-        certifications: chance(0.3) ? CertificationSet([.osha10]) : [], guardianConsentOn: chance(0.9) ? firstDay : nil,
-        workPermit: chance(0.8), studentLearnerAgreement: chance(0.2), vocationalAgExemption: chance(0.1),
+        certifications: chance(0.3) ? CertificationSet([.osha10]) : [], guardianConsentOn: chance(0.97) ? firstDay : nil,
+        workPermit: chance(0.95), studentLearnerAgreement: chance(0.2), vocationalAgExemption: chance(0.1),
         backgroundCheckCleared: chance(0.5), drugScreenPassed: chance(0.5), usCitizen: chance(0.9)))
     contextOf.append(chance(0.03) ? Int32(schoolCount + int(0...referredContexts.count - 1)) : Int32(school))
 }
 let contexts = schoolContexts + referredContexts
+// Distinct choices per student.
 var choices = [Int32](repeating: 0, count: studentCount * choiceCount)
-for i in 0..<choices.count { choices[i] = Int32(int(0...slotCount - 1)) }
+for i in 0..<studentCount {
+    var k = 0
+    while k < choiceCount {
+        let c = Int32(int(0...slotCount - 1))
+        if !choices[i * choiceCount..<i * choiceCount + k].contains(c) { choices[i * choiceCount + k] = c; k += 1 }
+    }
+}
 
 print("eligibility: \(studentCount) students × \(choiceCount) choices over \(slotCount) slots (\(siteCount) sites), seed \(seed)")
 
@@ -162,6 +172,39 @@ func measure(_ slots: [Slot], _ sites: [Site], _ students: [Student], _ contexts
 
 let (build, check, checkCPU, pass, results, reference) = try measure(slots, sites, students, contexts, contextOf, choices, choiceCount: choiceCount)
 
+/// 4. The engine on the same instance: the eligible pairs as preferences, capacities, referred students
+///    reserve-eligible, one reserved seat on every tenth slot, no rankings (one tier + the lottery).
+///    `allChoices`: every choice is a preference and the ineligible pairs go in as `infeasible` (as the run
+///    pipeline feeds it); otherwise only the eligible pairs are preferences.
+func engine(_ slots: [Slot], _ choices: [Int32], _ results: [PairEligibility], _ contextOf: [Int32], choiceCount: Int,
+            allChoices: Bool) throws -> (seconds: Double, cpu: Double, matched: Int) {
+    let n = choices.count / choiceCount, m = slots.count
+    var start = [Int32](repeating: 0, count: n + 1)
+    var prefs: [Int32] = []
+    var infeasible: [InfeasiblePair] = []
+    prefs.reserveCapacity(choices.count)
+    for i in 0..<n {
+        for k in i * choiceCount..<(i + 1) * choiceCount {
+            if results[k].isEligible || allChoices { prefs.append(choices[k]) }
+            if allChoices && !results[k].isEligible { infeasible.append(InfeasiblePair(student: Int32(i), position: choices[k], reasons: [])) }
+        }
+        start[i + 1] = Int32(prefs.count)
+    }
+    let reserveEligible = contextOf.map { Int($0) >= schoolCount }
+    let capacity = slots.map { Int32($0.capacity) }
+    let reserved = slots.indices.map { $0 % 10 == 0 ? Int32(1) : 0 }
+    let t = now(), c = cpuNow()
+    let instance = try Instance(seed: 1, preferenceStart: start, preferences: prefs, reserveEligible: reserveEligible,
+                                capacity: capacity, reserved: reserved, hasRanking: [Bool](repeating: false, count: m),
+                                rankingStart: [Int32](repeating: 0, count: m + 1), rankingStudent: [], rankingTier: [],
+                                infeasible: infeasible)
+    let solution = solve(instance, proposing: .students)
+    let seconds = now() - t, cpu = cpuNow() - c
+    return (seconds, cpu, solution.assignment.filter { $0 >= 0 }.count)
+}
+let engineRun = try engine(slots, choices, results, contextOf, choiceCount: choiceCount, allChoices: false)
+let engineAll = try engine(slots, choices, results, contextOf, choiceCount: choiceCount, allChoices: true)
+
 var eligible = 0, pending = 0
 var byCode = [Int](repeating: 0, count: FailureCode.allCases.count)
 for r in results {
@@ -179,6 +222,10 @@ print("  check CPU time:    \(f(checkCPU)) s  (\(Int(Double(studentCount) / chec
 print("  check + precompute: \(f(check + build)) s")
 print("  reference pass:    \(f(pass)) s  (read one field of each chosen slot; checksum \(reference))")
 print("  ratio check / reference pass: \(f(check / pass, 1))×")
+print("  engine build+solve on the eligible pairs: \(f(engineRun.seconds)) s wall, \(f(engineRun.cpu)) s CPU (\(engineRun.matched) students matched)")
+print("  ratio check / engine build+solve: \(f(check / engineRun.seconds, 2))× wall, \(f(checkCPU / engineRun.cpu, 2))× CPU")
+print("  engine build+solve on all choices, ineligible ones as infeasible pairs: \(f(engineAll.seconds)) s wall, \(f(engineAll.cpu)) s CPU (\(engineAll.matched) matched)")
+print("  ratio check / that: \(f(check / engineAll.seconds, 2))× wall, \(f(checkCPU / engineAll.cpu, 2))× CPU")
 print("  eligible pairs: \(eligible) of \(choices.count) (\(f(Double(eligible) * 100 / Double(choices.count), 1)) %), pending approval: \(pending)")
 print("  failures by code: " + FailureCode.allCases.enumerated().filter { byCode[$0.offset] > 0 }
     .map { "\($0.element.rawValue) \(byCode[$0.offset])" }.joined(separator: ", "))

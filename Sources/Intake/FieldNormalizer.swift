@@ -10,8 +10,13 @@ enum Normalized {
 enum FieldNormalizer {
     /// The normalized value (nil for an empty optional cell), or a problem message.
     static func normalize(_ raw: String, as type: FieldType) -> Normalized {
-        let text = raw.trimmingSpaces
+        var text = raw.trimmingSpaces
         if text.isEmpty { return .success(nil) }
+        // Undo CSVWriter's formula escape ('=…, '+…, '-…, '@…), so exports import back unchanged.
+        if text.utf8.count >= 2, text.utf8.first == 0x27, let second = text.unicodeScalars.dropFirst().first,
+           ["=", "+", "-", "@", "\t", "\r"].contains(second) {
+            text.removeFirst()
+        }
         switch type {
         case .text(let maxLength):
             if text.count > maxLength { return .failure("is \(text.count) characters long, over the limit of \(maxLength)") }

@@ -47,6 +47,8 @@ public struct IntakeValidator: Sendable {
         }
         if !problems.isEmpty { throw IntakeProblems(problems) }
 
+        var columnIndex: [String: Int] = [:]
+        for (index, column) in columns.enumerated() { columnIndex[column.name] = index }
         var rows: [IntakeRow] = []
         rows.reserveCapacity(table.rows.count)
         for row in table.rows {
@@ -68,7 +70,7 @@ public struct IntakeValidator: Sendable {
             }
             if rowOK {
                 let normalized = IntakeRow(line: row.line, values: values)
-                let found = crossCheck(normalized, kind: kind, file: file)
+                let found = crossCheck(normalized, kind: kind, file: file, columnIndex: columnIndex)
                 if found.isEmpty { rows.append(normalized) } else { problems.append(contentsOf: found) }
             }
         }
@@ -77,9 +79,8 @@ public struct IntakeValidator: Sendable {
     }
 
     /// Rules that tie cells of one row together.
-    func crossCheck(_ row: IntakeRow, kind: IntakeKind, file: String) -> [IntakeProblem] {
-        let batch = IntakeBatch(kind: kind, fileName: file, rows: [])
-        func value(_ column: String) -> String? { batch.value(column, in: row) }
+    func crossCheck(_ row: IntakeRow, kind: IntakeKind, file: String, columnIndex: [String: Int]) -> [IntakeProblem] {
+        func value(_ column: String) -> String? { columnIndex[column].flatMap { row.values[$0] } }
         func problem(_ column: String, _ message: String) -> IntakeProblem {
             IntakeProblem(file: file, line: row.line, column: column, message: message)
         }

@@ -33,11 +33,11 @@ extension Instance {
         for s in 0..<n {
             for k in Int(preferenceStart[s])..<Int(preferenceStart[s + 1]) {
                 let p = preferences[k]
-                let path = "students[\(s)].preferences[\(k - Int(preferenceStart[s]))]"
+                func path() -> String { "students[\(s)].preferences[\(k - Int(preferenceStart[s]))]" }
                 if p < 0 || Int(p) >= m {
-                    problems.append(InstanceProblem(path: path, message: "position index \(p) is out of range 0..<\(m)"))
+                    problems.append(InstanceProblem(path: path(), message: "position index \(p) is out of range 0..<\(m)"))
                 } else if stamp[Int(p)] == Int32(s) {
-                    problems.append(InstanceProblem(path: path, message: "lists position \(p) twice; keep one"))
+                    problems.append(InstanceProblem(path: path(), message: "lists position \(p) twice; keep one"))
                 } else { stamp[Int(p)] = Int32(s) }
             }
         }
@@ -50,13 +50,13 @@ extension Instance {
             }
             for k in Int(rankingStart[p])..<Int(rankingStart[p + 1]) {
                 let s = rankingStudent[k]
-                let path = "positions[\(p)].ranking[\(k - Int(rankingStart[p]))]"
+                func path() -> String { "positions[\(p)].ranking[\(k - Int(rankingStart[p]))]" }
                 if s < 0 || Int(s) >= n {
-                    problems.append(InstanceProblem(path: path, message: "student index \(s) is out of range 0..<\(n)"))
+                    problems.append(InstanceProblem(path: path(), message: "student index \(s) is out of range 0..<\(n)"))
                 } else if stamp[Int(s)] == Int32(p) {
-                    problems.append(InstanceProblem(path: path, message: "ranks student \(s) twice; keep one"))
+                    problems.append(InstanceProblem(path: path(), message: "ranks student \(s) twice; keep one"))
                 } else { stamp[Int(s)] = Int32(p) }
-                if rankingTier[k] < 1 { problems.append(InstanceProblem(path: path, message: "tier must be 1 or more, got \(rankingTier[k])")) }
+                if rankingTier[k] < 1 { problems.append(InstanceProblem(path: path(), message: "tier must be 1 or more, got \(rankingTier[k])")) }
             }
         }
         for (i, pair) in infeasible.enumerated() {

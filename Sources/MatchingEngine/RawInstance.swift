@@ -67,11 +67,11 @@ struct RawInstance {
             for k in lo..<hi {
                 let p = prefs[k]
                 if p == Int32.min { continue }  // a reference the reader already reported
-                let path = "students[\(s)].preferences[\(k - lo)]"
+                func path() -> String { "students[\(s)].preferences[\(k - lo)]" }
                 if p < 0 || Int(p) >= m {
-                    out.append(InstanceProblem(path: path, message: unknown("position", unknownPreference[k], p, m)))
+                    out.append(InstanceProblem(path: path(), message: unknown("position", unknownPreference[k], p, m)))
                 } else if seenBy[Int(p)] == Int32(s) {
-                    out.append(InstanceProblem(path: path, message: "lists \(positionLabel(Int(p))) twice (first at preferences[\(seenAt[Int(p)])]); keep one"))
+                    out.append(InstanceProblem(path: path(), message: "lists \(positionLabel(Int(p))) twice (first at preferences[\(seenAt[Int(p)])]); keep one"))
                 } else {
                     seenBy[Int(p)] = Int32(s)
                     seenAt[Int(p)] = Int32(k - lo)
@@ -93,11 +93,11 @@ struct RawInstance {
             for k in lo..<hi {
                 let s = rankStudent[k]
                 if s == Int32.min { continue }
-                let path = rankPath(p, k)
+                func path() -> String { rankPath(p, k) }
                 if s < 0 || Int(s) >= n {
-                    out.append(InstanceProblem(path: path, message: unknown("student", unknownRanked[k], s, n)))
+                    out.append(InstanceProblem(path: path(), message: unknown("student", unknownRanked[k], s, n)))
                 } else if rankedBy[Int(s)] == Int32(p) {
-                    out.append(InstanceProblem(path: path, message: "ranks \(studentLabel(Int(s))) twice (first at \(rankPath(p, Int(rankedAt[Int(s)])).dropFirst("positions[\(p)].".count))); keep one"))
+                    out.append(InstanceProblem(path: path(), message: "ranks \(studentLabel(Int(s))) twice (first at \(rankPath(p, Int(rankedAt[Int(s)])).dropFirst("positions[\(p)].".count))); keep one"))
                 } else {
                     rankedBy[Int(s)] = Int32(p)
                     rankedAt[Int(s)] = Int32(k)

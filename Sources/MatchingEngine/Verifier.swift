@@ -46,7 +46,16 @@ public struct Verifier: Sendable {
 
     /// Student `s`'s priority key at `p` (`tier << 32 | lotteryRank`), or nil when the pair does not take part.
     func key(_ s: Int, _ p: Int) -> UInt64? {
-        if infeasibleCodes.binarySearch(UInt64(UInt32(s)) << 32 | UInt64(UInt32(p))) != nil { return nil }
+        if isInfeasible(s, p) { return nil }
+        return rankedKey(s, p)
+    }
+
+    func isInfeasible(_ s: Int, _ p: Int) -> Bool {
+        infeasibleCodes.binarySearch(UInt64(UInt32(s)) << 32 | UInt64(UInt32(p))) != nil
+    }
+
+    /// The key ignoring infeasibility: nil only when the position ranks and does not list `s`.
+    func rankedKey(_ s: Int, _ p: Int) -> UInt64? {
         var tier: UInt64 = 1
         if instance.hasRanking[p] {
             var lo = Int(instance.rankingStart[p]), hi = Int(instance.rankingStart[p + 1])
@@ -103,19 +112,23 @@ public struct Verifier: Sendable {
             let reservedSet = Set(eligibleKeys)
             worstOpen[p] = held.map(\.key).filter { !reservedSet.contains($0) }.max()
         }
-        for s in 0..<n {
-            let got = assignment[s]
-            let eligible = instance.reserveEligible[s]
-            for p32 in instance.preferences(of: s) {
-                if p32 == got { break }
-                let p = Int(p32)
-                guard instance.capacity[p] > 0, let k = key(s, p) else { continue }
-                var chosen = notFull[p]
-                if !chosen, eligible, instance.reserved[p] > 0 {
-                    chosen = reservedShort[p] || (worstReserved[p].map { k < $0 } ?? false)
+        instance.preferences.withUnsafeBufferPointer { prefs in
+            for s in 0..<n {
+                let got = assignment[s]
+                let eligible = instance.reserveEligible[s]
+                for k in Int(instance.preferenceStart[s])..<Int(instance.preferenceStart[s + 1]) {
+                    let p32 = prefs[k]
+                    if p32 == got { break }
+                    let p = Int(p32)
+                    // Infeasibility is looked up last: it only matters for a pair that would otherwise block.
+                    guard instance.capacity[p] > 0, let key = rankedKey(s, p) else { continue }
+                    var chosen = notFull[p]
+                    if !chosen, eligible, instance.reserved[p] > 0 {
+                        chosen = reservedShort[p] || (worstReserved[p].map { key < $0 } ?? false)
+                    }
+                    if !chosen, let w = worstOpen[p], key < w { chosen = true }
+                    if chosen && !isInfeasible(s, p) { report(.blockingPair(student: s, position: p)) }
                 }
-                if !chosen, let w = worstOpen[p], k < w { chosen = true }
-                if chosen { report(.blockingPair(student: s, position: p)) }
             }
         }
         return result

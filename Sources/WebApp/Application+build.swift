@@ -56,6 +56,9 @@ public func buildRouter(_ deps: Dependencies) throws -> Router<AppRequestContext
     let signedIn = pages.group().add(middleware: RequireRole())
     DashboardController(deps: deps).addRoutes(to: signedIn)
 
+    let uploaders = pages.group().add(middleware: RequireRole(.coordinator, .edcStaff, .counselor, .caseWorker))
+    ImportsController(deps: deps).addRoutes(to: uploaders)
+
     let schools = pages.group().add(middleware: RequireRole(.counselor, .coordinator))
     StudentsController(deps: deps).addRoutes(to: schools)
     ChoicesController(deps: deps).addRoutes(to: schools)
@@ -64,8 +67,12 @@ public func buildRouter(_ deps: Dependencies) throws -> Router<AppRequestContext
     let edcs = pages.group().add(middleware: RequireRole(.edcStaff, .coordinator))
     SlotsController(deps: deps).addRoutes(to: edcs)
 
+    let caseWorkers = pages.group().add(middleware: RequireRole(.caseWorker))
+    ReferralsController(deps: deps).addRoutes(to: caseWorkers)
+
     let coordinators = pages.group().add(middleware: RequireRole(.coordinator))
     RunsController(deps: deps).addRoutes(to: coordinators)
+    GuardianNoticesController(deps: deps).addRoutes(to: coordinators)
     UsersController(deps: deps).addRoutes(to: coordinators)
     AuditController(deps: deps).addRoutes(to: coordinators)
     ReportsController(deps: deps).addRoutes(to: coordinators)

@@ -11,6 +11,7 @@ struct WBLMatchCommand: AsyncParsableCommand {
             MigrateCommand.self,
             SolveCommand.self,
             ImportCommand.self,
+            ExportCommand.self,
             SampleCommand.self,
             MatchCommand.self,
             WorkerCommand.self,

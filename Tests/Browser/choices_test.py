@@ -3,7 +3,8 @@
 
 A counselor signs in, enters three choices for a student and reorders them (with the up/down
 buttons that work without JavaScript); the order is checked on the page and in the database.
-A coordinator signs in and opens the match runs. Screenshots go to .local/screenshots.
+A coordinator signs in, starts a trial match run (a real `wblmatch worker` runs the job), and
+opens the student's result and explanation. Screenshots go to .local/screenshots.
 
 Run by scripts/test (or: DATABASE_URL=... WBLMATCH=.build/debug/wblmatch Tests/Browser/choices_test.py).
 Uses Debian's python3-selenium, chromium and chromium-driver (scripts/setup --browser).
@@ -49,6 +50,7 @@ def main():
     url = urlunparse(parts._replace(path="/" + name))
     env = dict(os.environ, DATABASE_URL=url, BCRYPT_COST="4", LOG_LEVEL="warning")
     server = None
+    worker = None
     driver = None
     try:
         subprocess.run([binary, "migrate"], env=env, check=True, capture_output=True, text=True)
@@ -70,6 +72,9 @@ def main():
                 time.sleep(0.1)
         else:
             fail("wblmatch serve did not answer /healthz within 10 s")
+
+        worker = subprocess.Popen([binary, "worker", "--no-scheduler", "--poll-interval", "0.5"], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
         options = webdriver.ChromeOptions()
         options.binary_location = "/usr/bin/chromium"
@@ -97,6 +102,8 @@ def main():
         driver.find_element(By.LINK_TEXT, "Pena, Maria").click()
         driver.find_element(By.PARTIAL_LINK_TEXT, "Choices").click()
         shot("02-choices-empty")
+        if "Needs certification: OSHA-10" not in driver.page_source:
+            fail("the slot list does not say that Farm office intern needs OSHA-10")
         for title in ["Dairy herd assistant", "Cheese plant helper", "Farm office intern"]:
             driver.find_element(By.CSS_SELECTOR, f"button[aria-label='Add {title}']").click()
         shot("03-three-choices")
@@ -117,16 +124,42 @@ def main():
             fail(f"the database holds {stored}")
         driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
 
-        # Coordinator: the runs page.
+        # Coordinator: start a trial run, wait for the worker, open the student's explanation.
         sign_in("coord@region1.example")
         driver.find_element(By.LINK_TEXT, "Match runs").click()
-        shot("05-coordinator-runs")
-        if "Match runs" not in driver.page_source:
-            fail("the coordinator's runs page did not open")
+        driver.find_element(By.CSS_SELECTOR, "button[name=kind][value=manual]").click()
+        shot("05-run-queued")
+        deadline = time.time() + 90
+        while time.time() < deadline:
+            driver.get(base + "/runs")
+            links = driver.find_elements(By.CSS_SELECTOR, "table a[href^='/runs/']")
+            if links:
+                break
+            time.sleep(1)
+        else:
+            shot("05-run-timeout")
+            fail("no match run appeared within 90 s (is the worker running?)")
+        shot("06-runs")
+        links[0].click()
+        driver.find_element(By.LINK_TEXT, "Maria Pena").click()
+        shot("07-student-result")
+        result = driver.find_element(By.CSS_SELECTOR, "p.result").text
+        if "Placed at Dairy herd assistant" not in result:
+            fail(f"the result reads {result!r}; expected a placement at Dairy herd assistant (her first choice needs OSHA-10)")
+        explanations = driver.find_element(By.CSS_SELECTOR, "ol.explanations").text
+        if "Farm office intern" not in explanations or "Not eligible" not in explanations:
+            fail(f"the explanation reads {explanations!r}")
         print(f"browser test: ok (screenshots in {SHOTS})")
     finally:
         if driver:
             driver.quit()
+        for process in [worker]:
+            if process:
+                process.terminate()
+                try:
+                    process.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    process.kill()
         if server:
             server.terminate()
             try:

@@ -126,3 +126,16 @@ import Testing
         #expect(FieldNormalizer.normalizeTimestamp("tomorrow") == nil)
     }
 }
+
+@Suite struct FormRecordTests {
+    @Test func aFormGoesThroughTheSameValidation() {
+        let table = CSVTable.record(source: "form", ["student_id": "1001", "first_name": "Ana", "last_name": "Peña",
+                                                     "birth_date": "2009-02-30", "grade": "10"])
+        do {
+            _ = try IntakeValidator(today: CalendarDay(year: 2026, month: 11, day: 29)!).validate(table, kind: .students)
+            Issue.record("expected a problem")
+        } catch {
+            #expect(error.problems.map(\.description) == ["form:1:birth_date: \"2009-02-30\" is not a date (use YYYY-MM-DD)"])
+        }
+    }
+}

@@ -18,7 +18,7 @@ import Testing
         #expect(bytes == rendered.bytes)
 
         // The same rendered email through SMTP arrives byte for byte as the file holds it.
-        let server = try SMTPTestServer.shared()
+        let server = try await SMTPTestServer.shared()
         try await SMTPTransport(configuration: server.configuration).send(rendered)
         #expect(try server.received(messageID: rendered.messageID).first?.message == bytes)
     }

@@ -5,7 +5,7 @@ import Testing
 /// SMTPTransport against the real aiosmtpd server of scripts/smtp.
 @Suite struct SMTPTransportTests {
     @Test func deliversTheExactBytesWhichARealParserReads() async throws {
-        let server = try SMTPTestServer.shared()
+        let server = try await SMTPTestServer.shared()
         let rendered = try Samples.renderer.render(Samples.email())
         try await SMTPTransport(configuration: server.configuration).send(rendered)
 
@@ -15,17 +15,17 @@ import Testing
         #expect(Set(received[0].envelopeRecipients) == Set(rendered.recipients))
         #expect(received[0].envelopeRecipients.contains("archive@region1.example"))
 
-        let parsed = try ParsedMail.parse(received[0].message)
+        let parsed = try await ParsedMail.parse(received[0].message)
         #expect(parsed.defects.isEmpty)
         #expect(parsed.headers["bcc"] == nil)
         #expect(parsed.addresses["to"]?.first?.name == "Ana Peña")
-        #expect(parsed.parts.leaves[0].text?.contains("\n.a line starting with a dot\n") == true)
+        #expect(parsed.parts.leaves[0].text?.contains("\r\n.a line starting with a dot\r\n") == true)
         #expect(parsed.parts.leaves[2].filename == "asignaciones-Peña.csv")
         #expect(parsed.parts.leaves[2].body == Samples.csv)
     }
 
     @Test func logsInWithCredentialsFromTheURLAndReportsAWrongPassword() async throws {
-        let server = try SMTPTestServer.shared()
+        let server = try await SMTPTestServer.shared()
         let port = try server.configuration.port
         let good = try SMTPConfiguration(url: "smtp://wblmatch:smtp-test-password@127.0.0.1:\(port)?tls=none")
         let rendered = try Samples.renderer.render(OutgoingEmail(to: [EmailAddress("auth@wbl.example")], subject: "login", text: "x"))
@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func requiresSTARTTLSUnlessTheURLSaysTLSNone() async throws {
-        let server = try SMTPTestServer.shared()
+        let server = try await SMTPTestServer.shared()
         let port = try server.configuration.port
         let strict = try SMTPConfiguration(url: "smtp://127.0.0.1:\(port)")
         let rendered = try Samples.renderer.render(OutgoingEmail(to: [EmailAddress("tls@wbl.example")], subject: "tls", text: "x"))
@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test func permanentAndTemporaryRefusalsAreClassified() async throws {
-        let server = try SMTPTestServer.shared()
+        let server = try await SMTPTestServer.shared()
         let transport = try SMTPTransport(configuration: server.configuration)
         let rejected = try Samples.renderer.render(OutgoingEmail(to: [EmailAddress("reject.me@wbl.example")], subject: "r", text: "x"))
         await #expect {
@@ -78,9 +78,9 @@ import Testing
     }
 
     @Test func aStoppedServerIsUnavailableAndTheConnectTimeoutHolds() async throws {
-        let server = try SMTPTestServer.start(name: "transport-down-\(UUID().uuidString.prefix(8))")
+        let server = try await SMTPTestServer.start(name: "transport-down-\(UUID().uuidString.prefix(8))")
         let configuration = try server.configuration
-        try server.destroy()
+        try await server.destroy()
         let rendered = try Samples.renderer.render(OutgoingEmail(to: [EmailAddress("a@wbl.example")], subject: "s", text: "x"))
         await #expect {
             try await SMTPTransport(configuration: configuration).send(rendered)

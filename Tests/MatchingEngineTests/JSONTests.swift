@@ -78,6 +78,9 @@ import Testing
         #expect(problems("{\"students\": [\"a") == ["in.json:1:15: unterminated string"])
         #expect(problems("{}") == ["students: missing; give an array of students", "positions: missing; give an array of positions"])
         #expect(problems(#"{"seed": -1, "students": [], "positions": []}"#) == ["seed: expected an integer from 0 to 18446744073709551615"])
+        #expect(problems(#"{"students": [{"id": "a", "preferences": [], "id": "b"}], "positions": [], "positions": []}"#)
+                == ["students[0].id: duplicate member; give it once", "positions: duplicate member; give it once"])
+        #expect(problems("{\"students\": [], \"positions\": [], \"x\": " + String(repeating: "[", count: 600)).first?.hasSuffix("values nested more than 512 deep") == true)
     }
 
     @Test func writesTheDocumentedFormat() throws {

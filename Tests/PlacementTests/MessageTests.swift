@@ -76,3 +76,7 @@ import Testing
         #expect(Set(EligibilityWarning.codes) == Set(([w[0], w[1]] + empty).map(\.code)))
     }
 }
+
+@Test func slotFactsAreHalfACacheLine() {
+    #expect(MemoryLayout<SlotFacts>.stride == 32)
+}

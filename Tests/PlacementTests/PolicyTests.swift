@@ -84,3 +84,26 @@ import Testing
         #expect(Set(p.validationIssues().map(\.path)).isSuperset(of: ["minimum_age", "transport.max_commute_km", "warnings.minimum_eligible_choices"]))
     }
 }
+
+@Suite struct DocumentationTests {
+    static let doc = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("docs/eligibility.md")
+
+    @Test func everyCodeAndPolicyFieldIsDocumented() throws {
+        let text = try String(contentsOf: Self.doc, encoding: .utf8)
+        for code in FailureCode.allCases { #expect(text.contains("| `\(code.rawValue)` |"), "\(code.rawValue)") }
+        for code in EligibilityWarning.codes { #expect(text.contains("`\(code)`"), "\(code)") }
+        // Every leaf field of the JSON document, by its dotted path.
+        let json = try JSONSerialization.jsonObject(with: EligibilityPolicy.default.jsonData()) as! [String: Any]
+        var paths: [String] = []
+        func walk(_ object: [String: Any], _ prefix: String) {
+            for (key, value) in object {
+                if let nested = value as? [String: Any] { walk(nested, prefix + key + ".") } else { paths.append(prefix + key) }
+            }
+        }
+        walk(json, "")
+        #expect(paths.count > 30)
+        for path in paths { #expect(text.contains("| `\(path)` |"), "\(path)") }
+    }
+}

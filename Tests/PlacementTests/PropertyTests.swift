@@ -15,7 +15,7 @@ import Testing
         for i in 0..<400 {
             let s = r.student(id: Int64(i))
             let ctx = StudentContext(schoolLocation: r.bool(0.9) ? TestData.school : nil,
-                                     busRouteSiteIDs: r.bool() ? [100] : [], restrictions: r.restrictions())
+                                     busRouteSiteIDs: r.bool() ? SiteIDSet([100]) : SiteIDSet([]), restrictions: r.restrictions())
             for slot in 0..<checker.slots.count {
                 let v = checker.check(checker.prepare(s, context: ctx), slot: slot)
                 let f = checker.failures(of: s, context: ctx, slot: slot)
@@ -100,5 +100,45 @@ import Testing
             p.schoolCalendar.schoolHours = r.schedule()
             #expect(try EligibilityPolicy.load(json: p.jsonData(), source: "random") == p)
         }
+    }
+}
+
+@Suite struct DistanceTests {
+    @Test func chordComparisonAgreesWithHaversine() {
+        var r = RandomData(seed: 9)
+        for k in 0..<3000 {
+            let home = GeoPoint(latitude: 33 + Double(r.int(0...300_000)) / 100_000, longitude: -104.5 + Double(r.int(0...300_000)) / 100_000)!
+            let site = Site(id: 1, employerID: 1, name: "", county: "Curry",
+                            location: GeoPoint(latitude: 33 + Double(r.int(0...300_000)) / 100_000, longitude: -104.5 + Double(r.int(0...300_000)) / 100_000)!)
+            var policy = EligibilityPolicy()
+            // A third of the limits sit within a few metres of the actual distance.
+            let exact = home.distanceKm(to: site.location!)
+            policy.transport.maxCommuteKm = k % 3 == 0 ? max(0.01, exact + Double(r.int(-10...10)) / 1000) : Double(r.int(1...4000)) / 10
+            policy.transport.walkingDistanceKm = 0
+            let slot = Slot(id: 1, employerID: 1, siteID: 1, startDate: CalendarDay(iso: "2026-06-02")!,
+                            endDate: CalendarDay(iso: "2026-06-02")!, schedule: .empty)
+            let checker = try! EligibilityChecker(policy: policy, slots: [slot], sites: [site])
+            let student = TestData.student { $0.home = home }
+            let tooFar = checker.check(student, context: StudentContext(), choices: [0])[0].failures.contains(.commuteTooFar)
+            let km = home.distanceKm(to: site.location!)
+            // Never eligible beyond the limit; eligible whenever 5 m or more inside it.
+            if km > policy.transport.maxCommuteKm { #expect(tooFar, "\(km) vs \(policy.transport.maxCommuteKm)") }
+            if km < policy.transport.maxCommuteKm - 0.005 { #expect(!tooFar, "\(km) vs \(policy.transport.maxCommuteKm)") }
+        }
+    }
+
+    @Test func haversineKnownDistance() {
+        // Clovis High School to Portales, about 27 km by great circle.
+        let clovis = GeoPoint(latitude: 34.4048, longitude: -103.2052)!, portales = GeoPoint(latitude: 34.1862, longitude: -103.3344)!
+        #expect(abs(clovis.distanceKm(to: portales) - 27.0) < 0.5)
+        #expect(clovis.distanceKm(to: clovis) == 0)
+        #expect(GeoPoint(latitude: 91, longitude: 0) == nil)
+    }
+
+    @Test func siteIDSetMembership() {
+        let s = SiteIDSet([5, 1, 9, 9, 3])
+        #expect(s.sorted == [1, 3, 5, 9])
+        for id in Int64(0)...10 { #expect(s.contains(id) == [1, 3, 5, 9].contains(id)) }
+        #expect(!SiteIDSet([]).contains(0))
     }
 }

@@ -18,7 +18,7 @@ import Testing
     func withoutARideOnlyWalkingDistanceOrABusRoute(transport: Transport) {
         let s = T.student { $0.transport = transport }
         #expect(T.codes(s, T.slot()) == [.noTransport])
-        let bus = StudentContext(schoolLocation: T.school, busRouteSiteIDs: [100])
+        let bus = StudentContext(schoolLocation: T.school, busRouteSiteIDs: SiteIDSet([100]))
         #expect(T.codes(s, T.slot(), context: bus).isEmpty)
         var walk3 = EligibilityPolicy()
         walk3.transport.walkingDistanceKm = 3

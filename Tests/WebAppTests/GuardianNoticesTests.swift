@@ -6,7 +6,7 @@ import WebApp
 
 @Suite("Guardian notices after the final run")
 struct GuardianNoticesTests {
-    @Test func publishingQueuesOnePlacementOrSecondRoundNoticePerGuardianInTheirLanguage() async throws {
+    @Test func aPublishedFinalRunQueuesOnePlacementOrSecondRoundNoticePerGuardianInTheirLanguage() async throws {
         try await WebFixture.with { seed, pool, client in
             let (maria, juan, ava) = (seed.clovisStudents[0], seed.clovisStudents[1], seed.portalesStudent)
             try await pool.execute("UPDATE students SET guardian_email = 'fam' || id || '@example.com', guardian_name = 'Family ' || first_name")
@@ -17,8 +17,8 @@ struct GuardianNoticesTests {
                 INSERT INTO referrals (student_id, juvenile_services_id, referred_by, referred_on) VALUES ($1, $2, $3, '2026-10-01')
                 """, [ava, seed.juvenile, seed.userIDs["case_worker"]!])
             let run = try await pool.query("""
-                INSERT INTO match_runs (round_id, kind, state, seed, algorithm_version, verified, finished_at)
-                VALUES ($1, 'final', 'succeeded', 1, 't', true, now()) RETURNING id
+                INSERT INTO match_runs (round_id, kind, state, seed, algorithm_version, verified, finished_at, published_at)
+                VALUES ($1, 'final', 'published', 1, 't', true, now(), now()) RETURNING id
                 """, [seed.roundID])[0].decode("id", as: Int64.self)
             try await pool.execute("""
                 INSERT INTO match_assignments (run_id, student_id, slot_id, choice_rank, status, reserved_seat) VALUES
@@ -27,7 +27,7 @@ struct GuardianNoticesTests {
             var coordinator = Browser(client)
             _ = try await coordinator.signIn(Seed.emails["coordinator"]!)
             _ = try await coordinator.get("/runs/\(run)")
-            #expect(try await coordinator.post("/runs/\(run)/publish", []).status == .seeOther)
+            #expect(try await coordinator.post("/runs/\(run)/guardian-notices", []).status == .seeOther)
             let mails = try await pool.query("SELECT recipients[1] AS r, subject, convert_from(message, 'UTF8') AS m FROM outbox_email ORDER BY id")
             #expect(mails.count == 3)
             func mail(_ student: Int64) throws -> (String, String)? {
@@ -44,8 +44,8 @@ struct GuardianNoticesTests {
                 #expect(!referred.1.lowercased().contains(word) && !referred.0.lowercased().contains(word), "\(word)")
             }
             #expect(try await pool.query("SELECT count(*)::int AS n FROM placements")[0].decode("n", as: Int.self) == 2, "placements start their lifecycle")
-            // Publishing again (refused) or re-sending never duplicates.
-            _ = try await coordinator.post("/runs/\(run)/publish", [])
+            // Pressing again never duplicates.
+            _ = try await coordinator.post("/runs/\(run)/guardian-notices", [])
             #expect(try await pool.query("SELECT count(*)::int AS n FROM outbox_email")[0].decode("n", as: Int.self) == 3)
         }
     }

@@ -47,3 +47,16 @@ struct PureTests {
         #expect(text.contains("wblmatch_http_request_duration_seconds_count{route=\"/x\"} 2"))
     }
 }
+
+@Suite("Page rendering")
+struct RenderingTests {
+    @Test func emptyStringsAreFalseInSectionsAndNamesAreEscaped() async throws {
+        let pages = try await PageRenderer.load()
+        let pruned = PageRenderer.pruneEmpty(["q": "", "n": 0, "list": [["a": ""]]]) as! [String: Any]
+        #expect(pruned["q"] == nil)
+        #expect(pruned["n"] as? Int == 0)
+        #expect(((pruned["list"] as! [Any])[0] as! [String: Any]).isEmpty)
+        let html = try pages.render("error", ["heading": "<b>x</b>", "message": ""])
+        #expect(html.contains("&lt;b&gt;x&lt;/b&gt;"))
+    }
+}

@@ -38,6 +38,10 @@ struct RoleMatrixTests {
         Route(method: .post, path: { "/slots/\($0.clovisSlots[0])/active" }, form: { _ in [("active", "1")] }, allowed: ["coordinator", "edc_staff"], name: "POST /slots/:id/active"),
         Route(method: .post, path: { _ in "/slots" }, form: { _ in [] }, allowed: ["coordinator", "edc_staff"], name: "POST /slots"),
         Route(method: .get, path: { _ in "/runs" }, form: { _ in [] }, allowed: ["coordinator"], name: "GET /runs"),
+        Route(method: .get, path: { _ in "/imports" }, form: { _ in [] }, allowed: ["coordinator", "counselor", "edc_staff", "case_worker"], name: "GET /imports"),
+        Route(method: .post, path: { _ in "/runs" }, form: { _ in [("kind", "final")] }, allowed: ["coordinator"], name: "POST /runs (unconfirmed)"),
+        Route(method: .get, path: { _ in "/referrals" }, form: { _ in [] }, allowed: ["case_worker"], name: "GET /referrals"),
+        Route(method: .post, path: { _ in "/referrals" }, form: { _ in [] }, allowed: ["case_worker"], name: "POST /referrals"),
         Route(method: .get, path: { _ in "/users" }, form: { _ in [] }, allowed: ["coordinator"], name: "GET /users"),
         Route(method: .post, path: { "/users/\($0.userIDs["employer"]!)/disabled" }, form: { _ in [("disabled", "0")] }, allowed: ["coordinator"], name: "POST /users/:id/disabled"),
     ]

@@ -85,5 +85,8 @@ def main():
 
 
 if __name__ == "__main__":
+    # Close every descriptor inherited from whoever started us (beyond stdio): a pipe end kept open
+    # here would keep that parent's reader waiting for EOF for as long as the server runs.
+    os.closerange(3, os.sysconf("SC_OPEN_MAX"))
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
     main()

@@ -55,12 +55,12 @@ public struct EmailAddress: Sendable, Hashable, Codable, CustomStringConvertible
                                       UInt8(ascii: ";"), UInt8(ascii: "\""), UInt8(ascii: "\\")]
         guard let at, at > 0, at < bytes.count - 1,
               bytes.allSatisfy({ $0 > 32 && $0 < 127 && !forbidden.contains($0) }),
-              !address.utf8.dropFirst(at + 1).contains(UInt8(ascii: "@"))
+              bytes.firstIndex(of: UInt8(ascii: "@")) == at
         else {
             throw MailError(.invalidMessage, "\(field): \"\(address)\" is not an email address",
                             detail: "write it as local@domain in plain ASCII, without spaces, quotes or angle brackets")
         }
-        if let name, name.contains(where: { $0 == "\r" || $0 == "\n" }) {
+        if let name, name.contains(where: \.isNewline) {
             throw MailError(.invalidMessage, "\(field): the display name contains a line break",
                             detail: "names in headers must be a single line")
         }

@@ -61,11 +61,11 @@ public struct MessageRenderer: Sendable {
             throw MailError(.invalidMessage, "the email \"\(email.subject)\" has no recipient",
                             detail: "give at least one address in to, cc or bcc")
         }
-        if email.subject.contains(where: { $0 == "\r" || $0 == "\n" }) {
+        if email.subject.contains(where: \.isNewline) {
             throw MailError(.invalidMessage, "subject: contains a line break", detail: "a subject is a single line")
         }
         for (index, attachment) in email.attachments.enumerated() {
-            if attachment.filename.isEmpty || attachment.filename.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "/" }) {
+            if attachment.filename.isEmpty || attachment.filename.contains(where: { $0.isNewline || $0 == "/" }) {
                 throw MailError(.invalidMessage, "attachments[\(index)].filename: \"\(attachment.filename)\" is not a file name",
                                 detail: "give a non-empty name without line breaks or slashes")
             }

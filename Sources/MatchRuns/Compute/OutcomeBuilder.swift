@@ -37,30 +37,42 @@ struct OutcomeBuilder {
             let reason: Reason
             switch line.reason {
             case .infeasible(let codes):
-                let failures = checker.failures(of: student, context: context, slot: checker.index(ofSlot: choiceSlot.id) ?? line.position)
-                let full = failures.map { $0.sentence(name: name, access: .entitled) }.joined(separator: " ")
-                let masked = failures.map { $0.sentence(name: name, access: .notEntitled) }.uniqued().joined(separator: " ")
-                let confidential = codes.contains(FailureCode.courtRestriction.rawValue)
+                // Sentences per failed rule (the rule's general wording): building the facts-based sentence
+                // for each of a run's ~10^6 ineligible pairs costs too much; `failures(of:)` is called only
+                // where a fact is needed (which certifications are missing).
+                let failed = codes.compactMap(FailureCode.init(rawValue:))
+                let full = failed.map { $0.summary(access: .entitled) }.joined(separator: " ")
+                let masked = failed.map { $0.summary(access: .notEntitled) }.uniqued().joined(separator: " ")
+                let confidential = failed.contains(.courtRestriction)
                 record.outcome = "ineligible"
                 record.reasonCodes = codes
                 record.message = full
-                record.publicMessage = masked
+                record.publicMessage = confidential ? masked : ""
                 record.confidential = confidential
                 let firstCode = codes.first ?? "ineligible"
                 let publicCode = codes.first(where: { $0 != FailureCode.courtRestriction.rawValue }) ?? FailureCode.maskedCode
                 reason = confidential
                     ? Reason(code: publicCode, text: masked, restricted: .init(code: firstCode, text: full))
                     : Reason(code: firstCode, text: full)
-                for failure in failures { if let action = Self.action(for: failure) { actions.append(action) } }
+                for code in failed {
+                    switch code {
+                    case .missingGuardianConsent: actions.append(.guardianConsent)
+                    case .missingWorkPermit: actions.append(.workPermit)
+                    case .missingCertification:
+                        let index = checker.index(ofSlot: choiceSlot.id) ?? line.position
+                        for failure in checker.failures(of: student, context: context, slot: index) {
+                            if let action = Self.action(for: failure), case .certification = action { actions.append(action) }
+                        }
+                    default: break
+                    }
+                }
             case .notRanked:
                 record.outcome = "ranked_out"
                 record.message = "The employer's ranking for this slot does not include \(name)."
-                record.publicMessage = record.message
                 reason = Reason(code: "not_ranked", text: record.message)
             case .noCapacity:
                 record.reasonCodes = ["no_capacity"]
                 record.message = "This slot has no seats open in this round."
-                record.publicMessage = record.message
                 reason = Reason(code: "no_capacity", text: record.message)
             case .outranked(let own, let cutoff):
                 if let cutoff {
@@ -70,7 +82,6 @@ struct OutcomeBuilder {
                     record.detail = "{\"tier\":\(own.tier),\"lottery\":\(own.lottery)}"
                     record.message = "Its seats went to applicants ranked above \(name) (tier \(own.tier), lottery number \(own.lottery))."
                 }
-                record.publicMessage = record.message
                 reason = Reason(code: "outranked", text: record.message)
             }
             explanations.append(record)

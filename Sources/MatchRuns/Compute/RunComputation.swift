@@ -52,10 +52,12 @@ public struct RunComputation: Sendable {
         var eligiblePairs = 0
         contexts.reserveCapacity(participants.count)
         verdicts.reserveCapacity(participants.count)
+        // Each school's bus routes as the checker's sorted set, built once rather than per student.
+        let busRoutes = inputs.busRoutes.mapValues { SiteIDSet($0) }
         for (s, student) in participants.enumerated() {
             let referral = inputs.referrals[student.id]
             let context = StudentContext(schoolLocation: inputs.organizations[student.schoolID]?.location,
-                                         busRouteSiteIDs: inputs.busRoutes[student.schoolID] ?? [],
+                                         busRouteSiteIDs: busRoutes[student.schoolID] ?? [],
                                          restrictions: referral?.restrictions)
             let positions = (inputs.choices[student.id] ?? []).compactMap { slotIndex[$0] }
             let checks = checker.check(student, context: context, choices: positions.map { checker.index(ofSlot: inputs.slots[$0].id) ?? $0 })

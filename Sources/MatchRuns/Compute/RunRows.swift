@@ -30,7 +30,7 @@ public struct ExplanationRecord: Sendable, Equatable {
     public var detail: String
     /// The full sentence (entitled wording: mask it when `confidential`).
     public var message: String
-    /// The sentence for readers not entitled to juvenile data.
+    /// The sentence for readers not entitled to juvenile data, when it differs (`confidential` rows); else empty.
     public var publicMessage: String
     /// Rests on juvenile-services data.
     public var confidential: Bool

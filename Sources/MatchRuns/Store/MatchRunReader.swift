@@ -62,6 +62,7 @@ public struct MatchRunReader: Sendable {
                 employer: try e.decode("employer"), outcome: try e.decode("outcome"),
                 reasonCodes: confidential && !juvenileEntitled ? codes.map { $0 == "court_restriction" ? "not_available" : $0 } : codes,
                 message: confidential && !juvenileEntitled ? try e.decode("public_message") : try e.decode("message"))
+            // A confidential row always has its public wording; others have only `message`.
         }
         return StudentResult(
             studentID: studentID, externalID: try row.decode("external_id"),

@@ -38,14 +38,35 @@ public enum InstanceJSONReader {
 /// The schema-directed part of ``InstanceJSONReader``: fills a ``RawInstance`` with ids as symbols, then resolves them.
 private final class Reader {
     typealias SyntaxError = JSONScanner.SyntaxError
-    var raw = RawInstance()
-    var studentSyms = SymbolTable(expected: 1 << 16)
-    var positionSyms = SymbolTable(expected: 1 << 12)
+    // Only this reader touches these, one call at a time: skip the runtime's per-access exclusivity checks,
+    // which otherwise cost as much as the parsing itself.
+    @exclusivity(unchecked) var raw = RawInstance()
+    @exclusivity(unchecked) var studentSyms = SymbolTable(expected: 1 << 16)
+    @exclusivity(unchecked) var positionSyms = SymbolTable(expected: 1 << 12)
     /// Symbol of each student's / position's id, in input order (-1 when missing).
     var studentIDSym: [Int32] = []
     var positionIDSym: [Int32] = []
     var reasonStrings: [String] = []
     var sawStudents = false, sawPositions = false
+
+    static let documentMembers: [StaticString] = ["seed", "students", "positions", "infeasible"]
+    static let studentMembers: [StaticString] = ["id", "preferences", "reserve_eligible"]
+    static let positionMembers: [StaticString] = ["id", "capacity", "reserved", "ranking"]
+    static let infeasibleMembers: [StaticString] = ["student", "position", "reasons"]
+
+    /// False (and a problem reported) when a known member appears a second time in one object.
+    func firstTime(_ key: UnsafeBufferPointer<UInt8>, _ names: [StaticString], _ seen: inout UInt8,
+                   _ path: @autoclosure () -> String) -> Bool {
+        for (bit, name) in names.enumerated() where key.equals(name) {
+            if seen & (1 << bit) != 0 {
+                problem(path(), "duplicate member; give it once")
+                return false
+            }
+            seen |= 1 << bit
+            return true
+        }
+        return true
+    }
 
     func problem(_ path: String, _ message: String) {
         raw.problems.append(InstanceProblem(path: path, message: message))
@@ -53,7 +74,9 @@ private final class Reader {
 
     func document(_ s: inout JSONScanner) throws(SyntaxError) {
         guard try s.peekKind() == .object else { throw s.error("the instance must be a JSON object") }
+        var seen: UInt8 = 0
         try s.object { (s, key) throws(SyntaxError) in
+            if firstTime(key, Self.documentMembers, &seen, key.text) == false { try s.skipValue(); return }
             if key.equals("seed") {
                 let value: UInt64?
                 if try s.peekKind() == .number { value = try s.number().unsigned } else {
@@ -126,7 +149,9 @@ private final class Reader {
         var idSym: Int32 = -1
         var sawPreferences = false
         var eligible = false
+        var seen: UInt8 = 0
         let ok = try object(&s, "students[\(i)]") { (s, key) throws(SyntaxError) in
+            if firstTime(key, Self.studentMembers, &seen, "students[\(i)].\(key.text)") == false { try s.skipValue(); return }
             if key.equals("id") {
                 idSym = try id(&s, "students[\(i)].id", "the student's id", &studentSyms) ?? -1
             } else if key.equals("preferences") {
@@ -160,7 +185,9 @@ private final class Reader {
         var capacity: Int64?
         var reserved: Int64 = 0
         var ranked = false
+        var seen: UInt8 = 0
         let ok = try object(&s, "positions[\(i)]") { (s, key) throws(SyntaxError) in
+            if firstTime(key, Self.positionMembers, &seen, "positions[\(i)].\(key.text)") == false { try s.skipValue(); return }
             if key.equals("id") {
                 idSym = try id(&s, "positions[\(i)].id", "the position's id", &positionSyms) ?? -1
             } else if key.equals("capacity") {
@@ -214,7 +241,9 @@ private final class Reader {
     func infeasible(_ s: inout JSONScanner, _ i: Int) throws(SyntaxError) {
         var student: Int32 = -2, position: Int32 = -2
         var reasons: [String] = []
+        var seen: UInt8 = 0
         let ok = try object(&s, "infeasible[\(i)]") { (s, key) throws(SyntaxError) in
+            if firstTime(key, Self.infeasibleMembers, &seen, "infeasible[\(i)].\(key.text)") == false { try s.skipValue(); return }
             if key.equals("student") {
                 student = try id(&s, "infeasible[\(i)].student", "a student id", &studentSyms) ?? -3
             } else if key.equals("position") {

@@ -248,10 +248,11 @@ struct JSONScanner {
     }
 
     /// Skips any value.
-    mutating func skipValue() throws(SyntaxError) {
+    mutating func skipValue(depth: Int = 0) throws(SyntaxError) {
+        guard depth < 512 else { throw error("values nested more than 512 deep") }
         switch try peekKind() {
-        case .object: try object { s, _ throws(SyntaxError) in try s.skipValue() }
-        case .array: try array { s, _ throws(SyntaxError) in try s.skipValue() }
+        case .object: try object { s, _ throws(SyntaxError) in try s.skipValue(depth: depth + 1) }
+        case .array: try array { s, _ throws(SyntaxError) in try s.skipValue(depth: depth + 1) }
         case .string: _ = try string()
         case .number: _ = try number()
         case .bool: _ = try bool()

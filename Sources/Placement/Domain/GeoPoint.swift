@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// A point on the Earth by latitude and longitude in degrees (WGS 84).
-public struct GeoPoint: Hashable, Sendable, Codable {
+public struct GeoPoint: Hashable, Sendable {
     /// Degrees north, -90...90.
     public let latitude: Double
     /// Degrees east, -180...180.
@@ -45,5 +45,19 @@ public struct GeoPoint: Hashable, Sendable, Codable {
         let half = min(km / (2 * earthRadiusKm), Double.pi / 2)
         let s = sin(half)
         return 4 * s * s
+    }
+}
+
+extension GeoPoint: Codable {
+    enum CodingKeys: String, CodingKey { case latitude, longitude }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let lat = try c.decode(Double.self, forKey: .latitude), lon = try c.decode(Double.self, forKey: .longitude)
+        guard let point = GeoPoint(latitude: lat, longitude: lon) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                debugDescription: "(\(lat), \(lon)) is not a place: latitude must be -90...90 and longitude -180...180"))
+        }
+        self = point
     }
 }

@@ -20,7 +20,13 @@ public struct EligibilityChecker: Sendable {
     public let policy: EligibilityPolicy
     /// The slots, in the order the checker indexes them.
     public let slots: [Slot]
-    let facts: [SlotFacts]
+    let facts: SlotFactsTable
+    let employerIDs: [Int64]
+    /// Per slot: site id (-1 none), latest end of its windows (minutes after the start day's midnight, -1 none).
+    let siteIDs: [Int64]
+    let latestEnds: [Int32]
+    /// Per interned schedule: offset and count in `slotIntervals`.
+    let scheduleSpans: [(start: Int32, count: Int32)]
     let slotIntervals: [Int32]
     let analyses: [ScheduleCalendarAnalysis]
     /// Index into `analyses` per slot; -1 for invalid slots.
@@ -35,6 +41,9 @@ public struct EligibilityChecker: Sendable {
 
     /// Ages the rules use are kept for 0...31; a slot asking for more is invalid data.
     static let maxAge = 31
+
+    /// Distance limits are applied this much shorter (2 m) to absorb single-precision site coordinates.
+    static let distanceMarginKm = 0.002
 
     /// Precomputes the facts of every slot.
     ///
@@ -56,6 +65,11 @@ public struct EligibilityChecker: Sendable {
         var facts: [SlotFacts] = []
         facts.reserveCapacity(slots.count)
         var intervals: [Int32] = []
+        var internedSchedules: [WeeklySchedule: UInt32] = [:]
+        var scheduleSpans: [(start: Int32, count: Int32)] = []
+        var siteIDs: [Int64] = []
+        var latestEnds: [Int32] = []
+        var employerIDs: [Int64] = []
         var analyses: [ScheduleCalendarAnalysis] = []
         var analysisIndex: [ScheduleCalendarAnalysis.Key: Int] = [:]
         var analysisOfSlot: [Int32] = []
@@ -108,21 +122,34 @@ public struct EligibilityChecker: Sendable {
             let required = flags.contains(.invalid) ? 0 : max(baseAge, slot.minimumAge ?? 0)
             ages.insert(required)
             let latestEnd = slot.schedule.windows.map { $0.crossesMidnight ? 1440 + $0.end : $0.end }.max() ?? -1
-            let start = Int32(intervals.count)
+            let scheduleIndex: UInt32
+            if let k = internedSchedules[slot.schedule] {
+                scheduleIndex = k
+            } else {
+                scheduleIndex = UInt32(scheduleSpans.count)
+                internedSchedules[slot.schedule] = scheduleIndex
+                scheduleSpans.append((Int32(intervals.count), Int32(slot.schedule.intervals.count)))
+                intervals += slot.schedule.intervals
+            }
+            siteIDs.append(slot.siteID ?? -1)
+            latestEnds.append(Int32(latestEnd))
             let unit = site?.location?.unitVector ?? .zero
-            intervals += slot.schedule.intervals
+            employerIDs.append(slot.employerID)
+            let offset = youngViolation == Int32.max ? Int16.max : Int16(youngViolation - slot.startDate.dayNumber)
             facts.append(SlotFacts(
-                start: slot.startDate.dayNumber, requiredAge: Int32(required), youngViolationDay: youngViolation,
-                latestEnd: Int32(latestEnd), hazardousOrders: slot.hazardousOrders.rawValue, flags: flags,
-                intervalsStart: start, intervalsCount: Int32(slot.schedule.intervals.count),
-                employerID: slot.employerID, siteID: slot.siteID ?? -1, siteX: unit.x, siteY: unit.y, siteZ: unit.z,
-                certifications: r.certifications.rawValue, minimumGrade: Int8(clamping: r.minimumGrade ?? 0),
-                program: slot.programOfStudy?.code ?? -1))
+                siteX: Float(unit.x), siteY: Float(unit.y), siteZ: Float(unit.z), start: slot.startDate.dayNumber,
+                hazardousOrders: slot.hazardousOrders.rawValue, schedule: scheduleIndex, youngViolationOffset: offset,
+                flags: flags, requiredAge: Int8(required), certifications: r.certifications.rawValue,
+                minimumGrade: Int8(clamping: r.minimumGrade ?? 0), program: slot.programOfStudy?.code ?? -1))
             counties.append(site?.county.lowercased() ?? "")
             countyNames.append(site?.county ?? "")
             locations.append(slot.virtual ? nil : site?.location)
         }
-        self.facts = facts
+        self.facts = SlotFactsTable(facts)
+        self.employerIDs = employerIDs
+        self.siteIDs = siteIDs
+        self.latestEnds = latestEnds
+        self.scheduleSpans = scheduleSpans
         self.slotIntervals = intervals
         self.analyses = analyses
         self.analysisOfSlot = analysisOfSlot
@@ -131,8 +158,10 @@ public struct EligibilityChecker: Sendable {
         self.siteLocations = locations
         self.indexByID = indexByID
         self.neededAges = ages.filter { (0...EligibilityChecker.maxAge).contains($0) }.sorted()
-        self.walkingChord2 = GeoPoint.squaredChord(forKm: policy.transport.walkingDistanceKm)
-        self.commuteChord2 = GeoPoint.squaredChord(forKm: policy.transport.maxCommuteKm)
+        // Sites are stored in single precision (≈ 0.5 m): compare against limits 2 m shorter, so rounding
+        // can only make a pair at the very edge ineligible, never one beyond the limit eligible.
+        self.walkingChord2 = GeoPoint.squaredChord(forKm: max(0, policy.transport.walkingDistanceKm - EligibilityChecker.distanceMarginKm))
+        self.commuteChord2 = GeoPoint.squaredChord(forKm: max(0, policy.transport.maxCommuteKm - EligibilityChecker.distanceMarginKm))
     }
 
     /// The index of the slot with this id, for `check`.
@@ -176,7 +205,9 @@ public struct EligibilityChecker: Sendable {
 
         // Age and the child-labor rules.
         if f.requiredAge > 0 && start < b[Int(f.requiredAge)] { add(.underMinimumAge) }
-        if f.youngViolationDay < b[policy.youngWorkers.underAge] { add(.hoursLimit) }
+        if f.youngViolationOffset != Int16.max && start + Int32(f.youngViolationOffset) < b[policy.youngWorkers.underAge] {
+            add(.hoursLimit)
+        }
         if !f.flags.isDisjoint(with: .restrictedWork) && start < b[hw.manufacturingMiningMachineryMinimumAge] {
             add(.restrictedWork)
         }
@@ -197,19 +228,19 @@ public struct EligibilityChecker: Sendable {
             if !f.flags.contains(.located) || !s.hasOrigin {
                 add(.locationUnknown)
             } else {
-                let dx = s.origin.x - f.siteX, dy = s.origin.y - f.siteY, dz = s.origin.z - f.siteZ
+                let dx = s.origin.x - Double(f.siteX), dy = s.origin.y - Double(f.siteY), dz = s.origin.z - Double(f.siteZ)
                 let chord2 = dx * dx + dy * dy + dz * dz
                 switch s.transport {
                 case .family, .ownCar:
                     if chord2 > commuteChord2 { add(.commuteTooFar) }
                 case .none, .schoolBus:
-                    if chord2 > walkingChord2 && !s.busRouteSiteIDs.contains(f.siteID) { add(.noTransport) }
+                    if chord2 > walkingChord2 && !s.busRouteSiteIDs.contains(siteIDs[index]) { add(.noTransport) }
                 }
             }
         }
 
         // Schedule inside availability.
-        if f.intervalsCount > 0 && !scheduleFits(s, f) { add(.scheduleConflict) }
+        if !scheduleFits(s, f) { add(.scheduleConflict) }
 
         // Requirements.
         if f.certifications & ~s.certifications != 0 { add(.missingCertification) }
@@ -249,8 +280,10 @@ public struct EligibilityChecker: Sendable {
 
     @inline(__always)
     func scheduleFits(_ s: PreparedStudent, _ f: SlotFacts) -> Bool {
-        slotIntervals.withUnsafeBufferPointer { all in
-            let slot = UnsafeBufferPointer(rebasing: all[Int(f.intervalsStart)..<Int(f.intervalsStart + f.intervalsCount)])
+        let span = scheduleSpans[Int(f.schedule)]
+        if span.count == 0 { return true }
+        return slotIntervals.withUnsafeBufferPointer { all in
+            let slot = UnsafeBufferPointer(rebasing: all[Int(span.start)..<Int(span.start) + Int(span.count)])
             if f.flags.contains(.usesSchoolYear) {
                 let ok = s.availability.withUnsafeBufferPointer { WeeklySchedule.contains($0, slot) }
                 if !ok { return false }
@@ -264,8 +297,8 @@ public struct EligibilityChecker: Sendable {
 
     @inline(__always)
     func breaksCourtRestriction(_ s: PreparedStudent, _ index: Int, _ f: SlotFacts) -> Bool {
-        if f.latestEnd > s.curfew { return true }
-        for id in s.excludedEmployerIDs where id == f.employerID { return true }
+        if latestEnds[index] > s.curfew { return true }
+        for id in s.excludedEmployerIDs where id == employerIDs[index] { return true }
         if !s.excludedCounties.isEmpty && !f.flags.contains(.virtual) {
             let county = siteCounties[index]
             for c in s.excludedCounties where c == county && !county.isEmpty { return true }
@@ -276,11 +309,11 @@ public struct EligibilityChecker: Sendable {
     /// Every court restriction this slot breaks, with its facts.
     func courtRestrictionFacts(_ s: PreparedStudent, _ index: Int, _ f: SlotFacts) -> [CourtRestrictionFact] {
         var out: [CourtRestrictionFact] = []
-        if s.excludedEmployerIDs.contains(f.employerID) { out.append(.excludedEmployer(employerID: f.employerID)) }
+        if s.excludedEmployerIDs.contains(employerIDs[index]) { out.append(.excludedEmployer(employerID: employerIDs[index])) }
         if !f.flags.contains(.virtual) && !siteCounties[index].isEmpty && s.excludedCounties.contains(siteCounties[index]) {
             out.append(.excludedCounty(siteCountyNames[index]))
         }
-        if f.latestEnd > s.curfew, let c = s.curfewTime { out.append(.curfew(curfew: c, slotEnds: Int(f.latestEnd))) }
+        if latestEnds[index] > s.curfew, let c = s.curfewTime { out.append(.curfew(curfew: c, slotEnds: Int(latestEnds[index]))) }
         return out
     }
 }

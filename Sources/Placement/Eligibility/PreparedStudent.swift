@@ -3,7 +3,7 @@
 /// vector, and bit sets.
 public struct PreparedStudent: Sendable {
     /// Day number of the day she reaches age `i` (for the ages the checker needs).
-    var birthdays: SIMD32<Int32>
+    var birthdays: InlineArray<32, Int32>
     var origin: SIMD3<Double>
     var hasOrigin: Bool
     var originIsHome: Bool
@@ -38,7 +38,7 @@ public struct PreparedStudent: Sendable {
 
     init(_ s: borrowing Student, context: borrowing StudentContext, neededAges: [Int], leapDay: LeapDayBirthday, fromSchool: Bool) {
         let birth = s.birthDate.components
-        var b = SIMD32<Int32>(repeating: Int32.max)
+        var b = InlineArray<32, Int32>(repeating: Int32.max)
         for age in neededAges {
             b[age] = Int32(CalendarDay.birthdayNumber(year: birth.year, month: birth.month, day: birth.day, turning: age, leapDay: leapDay))
         }

@@ -1,30 +1,31 @@
 /// Everything the fast check reads about one slot, precomputed once per run: plain integers and
 /// bits, so checking a pair allocates nothing and formats nothing.
+///
+/// 32 bytes, stored 64-byte aligned (`SlotFactsTable`), so two slots share a cache line and a pair's
+/// slot costs one. What only some pairs need (site id, latest end, employer) lives in side arrays.
 struct SlotFacts: Sendable {
+    /// The site as a unit vector in single precision (≈ 0.5 m on the Earth's surface; coordinates
+    /// themselves are no better). Distances are compared as squared chords in double precision.
+    var siteX: Float
+    var siteY: Float
+    var siteZ: Float
     var start: Int32
-    /// Minimum age on the start date; 0 = none.
-    var requiredAge: Int32
-    /// First day the schedule breaks a young-worker limit; `Int32.max` when never.
-    var youngViolationDay: Int32
-    /// Latest end of any window in minutes after its start day's midnight (> 1440 past midnight); -1 none.
-    var latestEnd: Int32
     var hazardousOrders: UInt32
+    /// Index of the slot's schedule among the checker's interned schedules.
+    var schedule: UInt32
+    /// First day the schedule breaks a young-worker limit, in days after `start`; `Int16.max` when never
+    /// (a slot lasts at most 3,660 days).
+    var youngViolationOffset: Int16
     var flags: Flags
-    var intervalsStart: Int32
-    var intervalsCount: Int32
-    var employerID: Int64
-    var siteID: Int64
-    /// The site as a unit vector (three doubles, not SIMD3, to keep the struct small).
-    var siteX: Double
-    var siteY: Double
-    var siteZ: Double
+    /// Minimum age on the start date; 0 = none.
+    var requiredAge: Int8
     var certifications: UInt8
     var minimumGrade: Int8
-    /// Index of the program of study in `ProgramOfStudy.allCases`; -1 none.
+    /// Small code of the program of study (`ProgramOfStudy.code`); -1 none.
     var program: Int8
 
     struct Flags: OptionSet, Sendable {
-        let rawValue: UInt32
+        let rawValue: UInt16
         static let virtual = Flags(rawValue: 1 << 0)
         static let located = Flags(rawValue: 1 << 1)
         static let manufacturing = Flags(rawValue: 1 << 2)
@@ -57,5 +58,30 @@ extension ProgramOfStudy {
         case .education: 5
         case .businessManagement: 6
         }
+    }
+}
+
+/// The slots' facts in one 64-byte-aligned block (an `Array`'s elements start 32 bytes into its
+/// allocation, which would split most 64-byte facts across two cache lines). Immutable once built.
+final class SlotFactsTable: @unchecked Sendable {
+    let base: UnsafeMutablePointer<SlotFacts>
+    let count: Int
+
+    init(_ facts: [SlotFacts]) {
+        count = facts.count
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: max(1, facts.count) * MemoryLayout<SlotFacts>.stride, alignment: 64)
+        base = raw.bindMemory(to: SlotFacts.self, capacity: max(1, facts.count))
+        _ = UnsafeMutableBufferPointer(start: base, count: facts.count).initialize(from: facts)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        UnsafeMutableRawPointer(base).deallocate()
+    }
+
+    @inline(__always)
+    subscript(index: Int) -> SlotFacts {
+        precondition(index >= 0 && index < count, "slot index \(index) out of range 0..<\(count)")
+        return base[index]
     }
 }

@@ -21,4 +21,15 @@ public enum ActionNeeded: Sendable, Hashable {
         case .other(let text): text
         }
     }
+
+    /// The action without the student, for counts: "guardian consent to record".
+    public var summary: String {
+        switch self {
+        case .guardianConsent: "guardian consent to record"
+        case .workPermit: "work permit to record"
+        case .certification(let name): "\(name) certification missing"
+        case .studentLearnerAgreement: "student-learner agreement to record"
+        case .other(let text): text
+        }
+    }
 }

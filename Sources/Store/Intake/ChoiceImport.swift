@@ -72,51 +72,56 @@ enum ChoiceImportQueries {
         SELECT line, 'rank', format('rank %s is more than the round allows (%s choices)', rank, $2::int)
         FROM resolved_choices WHERE rank > $2::int
         UNION ALL
-        SELECT line, 'rank', format('student %s already has rank %s (line %s)', student_id, rank, first_line)
-        FROM (SELECT line, student_id, rank, min(line) OVER (PARTITION BY student_pk, rank) AS first_line
-              FROM resolved_choices WHERE student_pk IS NOT NULL) d
-        WHERE line > first_line
+        SELECT r.line, 'rank', format('student %s already has rank %s (line %s)', r.student_id, r.rank, d.first_line)
+        FROM resolved_choices r
+        JOIN (SELECT student_pk, rank, min(line) AS first_line FROM resolved_choices
+              WHERE student_pk IS NOT NULL GROUP BY student_pk, rank HAVING count(*) > 1) d
+          ON d.student_pk = r.student_pk AND d.rank = r.rank AND r.line > d.first_line
         UNION ALL
-        SELECT line, 'slot_id', format('student %s already chose slot %s (line %s)', student_id, slot_id, first_line)
-        FROM (SELECT line, student_id, slot_id, min(line) OVER (PARTITION BY student_pk, slot_pk) AS first_line
-              FROM resolved_choices WHERE student_pk IS NOT NULL AND slot_pk IS NOT NULL AND matches = 1) d
-        WHERE line > first_line
+        SELECT r.line, 'slot_id', format('student %s already chose slot %s (line %s)', r.student_id, r.slot_id, d.first_line)
+        FROM resolved_choices r
+        JOIN (SELECT student_pk, slot_pk, min(line) AS first_line FROM resolved_choices
+              WHERE student_pk IS NOT NULL AND slot_pk IS NOT NULL AND matches = 1
+              GROUP BY student_pk, slot_pk HAVING count(*) > 1) d
+          ON d.student_pk = r.student_pk AND d.slot_pk = r.slot_pk AND r.line > d.first_line
         ORDER BY 1, 2
         LIMIT 10000
         """
 
     /// Each student's new list beside her stored list in round $1.
     static let createLists = """
-        CREATE TEMP TABLE choice_lists (student_pk bigint PRIMARY KEY, new_list bigint[], old_list bigint[]) ON COMMIT DROP
+        CREATE TEMP TABLE choice_lists (student_pk bigint PRIMARY KEY, existed boolean, changed boolean) ON COMMIT DROP
         """
 
+    /// Each student of the file: whether she had a list in round $1 and whether the file's differs
+    /// (a full join of new and stored (rank, slot) pairs: any unmatched pair means a change).
     static let compareLists = """
-        INSERT INTO choice_lists (student_pk, new_list, old_list)
-        SELECT n.student_pk, n.list, o.list
-        FROM (SELECT student_pk, array_agg(ARRAY[rank::bigint, slot_pk] ORDER BY rank) AS list
-              FROM resolved_choices GROUP BY student_pk) n
-        LEFT JOIN (SELECT c.student_id, array_agg(ARRAY[c.rank::bigint, c.slot_id] ORDER BY c.rank) AS list
-                   FROM choices c
-                   WHERE c.round_id = $1 AND c.student_id IN (SELECT student_pk FROM resolved_choices)
-                   GROUP BY c.student_id) o ON o.student_id = n.student_pk
+        INSERT INTO choice_lists (student_pk, existed, changed)
+        SELECT coalesce(n.student_pk, o.student_id), bool_or(o.student_id IS NOT NULL),
+               bool_or(n.student_pk IS NULL OR o.student_id IS NULL)
+        FROM (SELECT student_pk, rank, slot_pk FROM resolved_choices) n
+        FULL JOIN (SELECT c.student_id, c.rank, c.slot_id FROM choices c
+                   WHERE c.round_id = $1 AND c.student_id IN (SELECT student_pk FROM resolved_choices)) o
+          ON o.student_id = n.student_pk AND o.rank = n.rank AND o.slot_id = n.slot_pk
+        GROUP BY 1
         """
 
     static let deleteChanged = """
         DELETE FROM choices c USING choice_lists l
-        WHERE c.round_id = $1 AND c.student_id = l.student_pk AND l.old_list IS DISTINCT FROM l.new_list
+        WHERE c.round_id = $1 AND c.student_id = l.student_pk AND l.changed AND l.existed
         """
 
     static let insertChanged = """
         INSERT INTO choices (round_id, student_id, rank, slot_id)
         SELECT $1, r.student_pk, r.rank, r.slot_pk
         FROM resolved_choices r JOIN choice_lists l ON l.student_pk = r.student_pk
-        WHERE l.old_list IS DISTINCT FROM l.new_list
+        WHERE l.changed
         """
 
     static let counts = """
-        SELECT count(*) FILTER (WHERE old_list IS NULL)::int AS created,
-               count(*) FILTER (WHERE old_list IS NOT NULL AND old_list <> new_list)::int AS updated,
-               count(*) FILTER (WHERE old_list = new_list)::int AS unchanged
+        SELECT count(*) FILTER (WHERE NOT existed)::int AS created,
+               count(*) FILTER (WHERE existed AND changed)::int AS updated,
+               count(*) FILTER (WHERE NOT changed)::int AS unchanged
         FROM choice_lists
         """
 }

@@ -60,46 +60,48 @@ enum RankingImportQueries {
         SELECT line, 'student_id', format('%s is not a student of %s', student_id, school)
         FROM resolved_rankings WHERE school_pk IS NOT NULL AND student_pk IS NULL
         UNION ALL
-        SELECT line, 'student_id', format('student %s is ranked twice for slot %s (line %s)', student_id, slot_id, first_line)
-        FROM (SELECT line, student_id, slot_id, min(line) OVER (PARTITION BY slot_pk, student_pk) AS first_line
-              FROM resolved_rankings WHERE slot_pk IS NOT NULL AND student_pk IS NOT NULL AND matches = 1) d
-        WHERE line > first_line
+        SELECT r.line, 'student_id', format('student %s is ranked twice for slot %s (line %s)', r.student_id, r.slot_id, d.first_line)
+        FROM resolved_rankings r
+        JOIN (SELECT slot_pk, student_pk, min(line) AS first_line FROM resolved_rankings
+              WHERE slot_pk IS NOT NULL AND student_pk IS NOT NULL AND matches = 1
+              GROUP BY slot_pk, student_pk HAVING count(*) > 1) d
+          ON d.slot_pk = r.slot_pk AND d.student_pk = r.student_pk AND r.line > d.first_line
         ORDER BY 1, 2
         LIMIT 10000
         """
 
     static let createLists = """
-        CREATE TEMP TABLE ranking_lists (slot_pk bigint PRIMARY KEY, new_list bigint[], old_list bigint[]) ON COMMIT DROP
+        CREATE TEMP TABLE ranking_lists (slot_pk bigint PRIMARY KEY, existed boolean, changed boolean) ON COMMIT DROP
         """
 
-    /// Each slot's new ranking beside its stored one in round $1.
+    /// Each slot of the file: whether it had a ranking in round $1 and whether the file's differs.
     static let compareLists = """
-        INSERT INTO ranking_lists (slot_pk, new_list, old_list)
-        SELECT n.slot_pk, n.list, o.list
-        FROM (SELECT slot_pk, array_agg(ARRAY[student_pk, tier::bigint] ORDER BY student_pk) AS list
-              FROM resolved_rankings GROUP BY slot_pk) n
-        LEFT JOIN (SELECT r.slot_id, array_agg(ARRAY[r.student_id, r.tier::bigint] ORDER BY r.student_id) AS list
-                   FROM rankings r
-                   WHERE r.round_id = $1 AND r.slot_id IN (SELECT slot_pk FROM resolved_rankings)
-                   GROUP BY r.slot_id) o ON o.slot_id = n.slot_pk
+        INSERT INTO ranking_lists (slot_pk, existed, changed)
+        SELECT coalesce(n.slot_pk, o.slot_id), bool_or(o.slot_id IS NOT NULL),
+               bool_or(n.slot_pk IS NULL OR o.slot_id IS NULL)
+        FROM (SELECT slot_pk, student_pk, tier FROM resolved_rankings) n
+        FULL JOIN (SELECT r.slot_id, r.student_id, r.tier FROM rankings r
+                   WHERE r.round_id = $1 AND r.slot_id IN (SELECT slot_pk FROM resolved_rankings)) o
+          ON o.slot_id = n.slot_pk AND o.student_id = n.student_pk AND o.tier = n.tier
+        GROUP BY 1
         """
 
     static let deleteChanged = """
         DELETE FROM rankings r USING ranking_lists l
-        WHERE r.round_id = $1 AND r.slot_id = l.slot_pk AND l.old_list IS DISTINCT FROM l.new_list
+        WHERE r.round_id = $1 AND r.slot_id = l.slot_pk AND l.changed AND l.existed
         """
 
     static let insertChanged = """
         INSERT INTO rankings (round_id, slot_id, student_id, tier)
         SELECT $1, r.slot_pk, r.student_pk, r.tier
         FROM resolved_rankings r JOIN ranking_lists l ON l.slot_pk = r.slot_pk
-        WHERE l.old_list IS DISTINCT FROM l.new_list
+        WHERE l.changed
         """
 
     static let counts = """
-        SELECT count(*) FILTER (WHERE old_list IS NULL)::int AS created,
-               count(*) FILTER (WHERE old_list IS NOT NULL AND old_list <> new_list)::int AS updated,
-               count(*) FILTER (WHERE old_list = new_list)::int AS unchanged
+        SELECT count(*) FILTER (WHERE NOT existed)::int AS created,
+               count(*) FILTER (WHERE existed AND changed)::int AS updated,
+               count(*) FILTER (WHERE NOT changed)::int AS unchanged
         FROM ranking_lists
         """
 }

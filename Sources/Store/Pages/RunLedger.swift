@@ -88,8 +88,8 @@ public struct RunLedger: Sendable {
         }
     }
 
-    /// Explanations for `studentID` in run `runID`; confidential ones (resting on juvenile-services
-    /// data) only when `includeConfidential`.
+    /// Explanations for `studentID` in run `runID`. Where one rests on juvenile-services data it
+    /// reads in full only when `includeConfidential`; otherwise its public (masked) sentence.
     public func explanations(runID: Int64, studentID: Int64, includeConfidential: Bool) async throws -> [ExplanationLine] {
         try await pool.withConnection { conn in
             try await conn.query(RunQueries.explanations, [runID, studentID, includeConfidential]).map { row in
@@ -108,13 +108,6 @@ public struct RunLedger: Sendable {
                 RunDifference(studentID: try row.decode("student_id", as: Int64.self), studentName: try row.decode("student_name", as: String.self),
                               before: try row.decode("before", as: String?.self), after: try row.decode("after", as: String?.self))
             }
-        }
-    }
-
-    /// Publishes a verified final run; false when it is not a succeeded final run.
-    public func publish(runID: Int64) async throws -> Bool {
-        try await pool.withConnection { conn in
-            try await conn.execute(RunQueries.publish, [runID]) > 0
         }
     }
 
@@ -157,11 +150,14 @@ enum RunQueries {
         ORDER BY lower(st.last_name), lower(st.first_name), st.id
         LIMIT $4
         """
-    /// Explanations of student $2 in run $1; confidential ones only when $3.
+    /// Explanations of student $2 in run $1; confidential ones in full only when $3, else masked
+    /// (their public sentence, and no reason codes).
     static let explanations = """
-        SELECT x.choice_rank, sl.title, e.name AS employer_name, x.outcome, x.message, x.reason_codes
+        SELECT x.choice_rank, sl.title, e.name AS employer_name, x.outcome,
+               CASE WHEN $3 OR NOT x.confidential THEN x.message ELSE x.public_message END AS message,
+               CASE WHEN $3 OR NOT x.confidential THEN x.reason_codes ELSE '{}'::text[] END AS reason_codes
         FROM match_explanations x JOIN slots sl ON sl.id = x.slot_id JOIN employers e ON e.id = sl.employer_id
-        WHERE x.run_id = $1 AND x.student_id = $2 AND ($3 OR NOT x.confidential)
+        WHERE x.run_id = $1 AND x.student_id = $2
         ORDER BY x.choice_rank
         """
     /// Students whose slot differs between run $1 and run $2.
@@ -177,9 +173,5 @@ enum RunQueries {
         WHERE a.slot_id IS DISTINCT FROM b.slot_id
         ORDER BY lower(st.last_name), lower(st.first_name)
         LIMIT $3
-        """
-    static let publish = """
-        UPDATE match_runs SET state = 'published', published_at = now()
-        WHERE id = $1 AND kind = 'final' AND state = 'succeeded' AND verified
         """
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Reports
 import Store
 
 /// Coordinators' match runs: list, results with each student's explanation, the difference from
@@ -13,19 +14,49 @@ struct RunsController {
         router.get("runs/:id", use: show)
         router.get("runs/:id/students/:student", use: student)
         router.get("runs/:id/diff", use: diff)
-        router.post("runs/:id/publish", use: publish)
+        router.post("runs", use: start)
     }
 
     static func row(_ r: RunSummary) -> [String: Any] {
         ["id": r.id, "round": r.roundName, "kind": r.kind, "state": r.state, "started": r.startedAt,
          "finished": r.finishedAt ?? "", "verified": r.verified, "students": r.studentsCount ?? 0,
          "assigned": r.assignedCount ?? 0, "unassigned": r.unassignedCount ?? 0, "error": r.error ?? "",
-         "failed": r.state == "failed", "publishable": r.kind == "final" && r.state == "succeeded" && r.verified]
+         "failed": r.state == "failed", "published": r.state == "published"]
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTML {
         let runs = try await ledger.list()
-        return try deps.pages.page("runs", title: "Match runs", context: context, data: ["runs": runs.map(Self.row), "none": runs.isEmpty])
+        let pending = try await RunStarter(pool: deps.pool).pending()
+        var data: [String: Any] = ["runs": runs.map(Self.row), "none": runs.isEmpty]
+        if let round = try await ChoiceBook(pool: deps.pool).openRound() {
+            data["round"] = ["name": round.name, "id": round.id]
+        }
+        if !pending.isEmpty {
+            data["pending"] = pending.map { ["job": $0.jobID, "state": $0.state, "kind": $0.kind, "attempt": $0.attempt, "error": $0.lastError ?? ""] }
+            data["refresh"] = "3"
+        }
+        return try deps.pages.page("runs", title: "Match runs", context: context, data: data)
+    }
+
+    /// Queues a run of the open round for the workers; a final run needs the confirmation box.
+    @Sendable func start(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let form = try await request.form(context: context)
+        guard let kind = RunKind(rawValue: form["kind"] ?? ""), kind != .preview else {
+            throw HTTPError(.badRequest, message: "Choose a trial (manual) run or the final run.")
+        }
+        if kind == .final && form["confirm"] != "1" {
+            context.flash("Tick the box to confirm the final run: it publishes the match and freezes the round's choices.")
+            return .redirect(to: "/runs")
+        }
+        guard let round = try await ChoiceBook(pool: deps.pool).openRound() else {
+            context.flash("No round is open, so there is nothing to match.")
+            return .redirect(to: "/runs")
+        }
+        let (job, inserted) = try await RunStarter(pool: deps.pool).start(kind: kind, roundID: round.id, userID: user.id)
+        context.flash(inserted ? "The \(kind == .final ? "final" : "trial") run of \(round.name) is queued as job #\(job). A worker runs it; this page shows it when it is done."
+                               : "The final run of \(round.name) was queued already (job #\(job)).")
+        return .redirect(to: "/runs")
     }
 
     func run(_ context: AppRequestContext) async throws -> RunSummary {
@@ -94,15 +125,4 @@ struct RunsController {
         return try deps.pages.page("run_diff", title: "Run \(run.id): changes", context: context, data: data)
     }
 
-    @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let run = try await run(context)
-        guard try await ledger.publish(runID: run.id) else {
-            context.flash("Only a verified, succeeded final run can be published (and only one per round).")
-            return .redirect(to: "/runs/\(run.id)")
-        }
-        let user = try context.requireUser()
-        let notices = try await GuardianEmails.sendNotices(runID: run.id, deps: deps, actor: AuditActor(userID: user.id, name: user.email))
-        context.flash("Run \(run.id) is published; \(notices) guardian notice(s) queued.")
-        return .redirect(to: "/runs/\(run.id)")
-    }
 }

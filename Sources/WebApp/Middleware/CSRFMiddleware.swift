@@ -29,6 +29,9 @@ public struct CSRFMiddleware: RouterMiddleware {
         if sent == nil, request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") ?? false {
             let body = try await request.collectBody(upTo: context.maxUploadSize)
             sent = FormFields(String(buffer: body))[Self.field]
+        } else if sent == nil, let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data") {
+            let body = try await request.collectBody(upTo: context.maxUploadSize)
+            sent = MultipartForm(contentType: type, body: Array(buffer: body))?.text(Self.field)
         }
         guard let sent, SecureToken.equal(sent, expected) else {
             throw HTTPError(.forbidden, message: "This form has expired or came from another site. Reload the page and try again.")

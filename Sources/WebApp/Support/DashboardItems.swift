@@ -10,7 +10,9 @@ struct DashboardItems {
             return [["href": "/students", "label": "Enter or review your students' choices"]]
         case .edcStaff:
             return [["href": "/slots", "label": "Keep your employers' slots up to date"]]
-        case .caseWorker, .employer:
+        case .caseWorker:
+            return [["href": "/referrals", "label": "Refer a student, or see how your referrals were placed"]]
+        case .employer:
             return []
         case .coordinator:
             return [

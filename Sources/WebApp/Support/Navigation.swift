@@ -6,12 +6,14 @@ enum Navigation {
         var items: [(String, String)] = [("/", "Dashboard")]
         switch role {
         case .coordinator:
-            items += [("/students", "Students"), ("/slots", "Slots"), ("/runs", "Match runs"), ("/users", "Users")]
+            items += [("/students", "Students"), ("/slots", "Slots"), ("/runs", "Match runs"), ("/users", "Users"), ("/imports", "Upload CSV")]
         case .counselor:
-            items += [("/students", "Students")]
+            items += [("/students", "Students"), ("/imports", "Upload CSV")]
         case .edcStaff:
-            items += [("/slots", "Slots")]
-        case .caseWorker, .employer:
+            items += [("/slots", "Slots"), ("/imports", "Upload CSV")]
+        case .caseWorker:
+            items += [("/referrals", "Referrals"), ("/imports", "Upload CSV")]
+        case .employer:
             break
         }
         return items.map { ["href": $0.0, "label": $0.1] }

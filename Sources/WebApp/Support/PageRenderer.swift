@@ -17,10 +17,26 @@ public struct PageRenderer: Sendable {
 
     /// Renders `template` with `data` (no layout), e.g. a fragment.
     public func render(_ template: String, _ data: [String: Any]) throws -> String {
-        guard let out = library.render(data, withTemplate: template) else {
+        guard let out = library.render(Self.pruneEmpty(data), withTemplate: template) else {
             throw WebAppError(message: "no template named \(template)")
         }
         return out
+    }
+
+    /// Drops empty strings from dictionaries (recursively): Mustache treats "" as true in
+    /// `{{#name}}` sections, and a missing key renders as empty anyway.
+    static func pruneEmpty(_ value: Any) -> Any {
+        if let dict = value as? [String: Any] {
+            var out: [String: Any] = [:]
+            for (key, item) in dict {
+                if let text = item as? String, text.isEmpty { continue }
+                out[key] = pruneEmpty(item)
+            }
+            return out
+        }
+        if let list = value as? [[String: Any]] { return list.map { pruneEmpty($0) } }
+        if let list = value as? [Any] { return list.map { pruneEmpty($0) } }
+        return value
     }
 
     /// Renders `template` inside the layout: title, navigation for the user's role, flash, CSRF token.
@@ -41,6 +57,7 @@ public struct PageRenderer: Sendable {
         }
         var layout: [String: Any] = ["title": title, "body": body, "csrf": csrf]
         if let flash { layout["flash"] = flash }
+        if let refresh = data["refresh"] { layout["refresh"] = refresh }
         if let user = context.identity {
             layout["user"] = ["name": user.name, "role": user.role.label]
             layout["nav"] = Navigation.items(for: user.role)

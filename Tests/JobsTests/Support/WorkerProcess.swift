@@ -3,7 +3,7 @@ import Testing
 
 /// A `wblmatch worker` child process, the real binary from the build directory.
 final class WorkerProcess: @unchecked Sendable {
-    let process = Process()
+    let child: ChildProcess
     let logURL: URL
 
     /// The built `wblmatch`: $WBLMATCH_BIN, else beside the test bundle, else .build/debug of this checkout.
@@ -25,36 +25,26 @@ final class WorkerProcess: @unchecked Sendable {
 
     /// Starts `wblmatch worker --test-kinds` with `arguments` against `databaseURL`.
     init(databaseURL: String, arguments: [String], name: String = "worker") throws {
-        process.executableURL = try Self.binary()
-        process.arguments = ["worker", "--test-kinds"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = databaseURL
         environment["LOG_LEVEL"] = environment["JOBS_TEST_LOG_LEVEL"] ?? "notice"
-        process.environment = environment
         logURL = FileManager.default.temporaryDirectory.appendingPathComponent("wblmatch-\(name)-\(UUID().uuidString).log")
-        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
-        let log = try FileHandle(forWritingTo: logURL)
-        process.standardOutput = log
-        process.standardError = log
-        try process.run()
+        child = try ChildProcess(executable: try Self.binary().path, arguments: ["worker", "--test-kinds"] + arguments,
+                                 environment: environment, output: logURL.path)
     }
 
-    var pid: Int32 { process.processIdentifier }
-    var isRunning: Bool { process.isRunning }
+    var pid: Int32 { child.pid }
+    var isRunning: Bool { child.isRunning }
 
-    func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }
+    func signal(_ signal: Int32) { child.send(signal) }
 
     /// Waits for the process to exit (at most `timeout`); returns its exit status, or nil when it is
     /// still running (then it is killed).
     func waitForExit(timeout: Duration = .seconds(60)) async throws -> Int32? {
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            return nil
-        }
-        return process.terminationStatus
+        if let status = try await child.wait(timeout: timeout) { return status }
+        child.send(SIGKILL)
+        _ = try await child.wait(timeout: .seconds(10))
+        return nil
     }
 
     /// What the process logged (for failure messages).
@@ -62,9 +52,9 @@ final class WorkerProcess: @unchecked Sendable {
 
     /// Kills the process if it still runs and deletes its log.
     func cleanUp() {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+        if child.isRunning {
+            child.send(SIGKILL)
+            while child.isRunning { usleep(10_000) }
         }
         try? FileManager.default.removeItem(at: logURL)
     }

@@ -39,11 +39,11 @@ struct ParsedMail: Decodable, Sendable {
 
     func header(_ name: String) -> String? { headers[name.lowercased()]?.first }
 
-    static func parse(_ bytes: [UInt8]) throws -> ParsedMail {
+    static func parse(_ bytes: [UInt8]) async throws -> ParsedMail {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("wbl-mail-\(UUID().uuidString).eml")
         try Data(bytes).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let json = try Command.run("/usr/bin/python3", [Command.root.appendingPathComponent("scripts/smtp.d/parse_mail.py").path, file.path])
+        let json = try await Command.run("/usr/bin/python3", [Command.root.appendingPathComponent("scripts/smtp.d/parse_mail.py").path, file.path])
         return try JSONDecoder().decode(ParsedMail.self, from: Data(json.utf8))
     }
 }

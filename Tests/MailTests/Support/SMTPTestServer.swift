@@ -12,27 +12,27 @@ struct SMTPTestServer: Sendable {
     var maildir: URL
 
     /// The shared server, used by tests in parallel: each test finds its own messages by Message-ID.
-    static func shared() throws -> SMTPTestServer {
+    static func shared() async throws -> SMTPTestServer {
         let env = ProcessInfo.processInfo.environment
         if let url = env["SMTP_TEST_URL"], !url.isEmpty, let maildir = env["SMTP_TEST_MAILDIR"], !maildir.isEmpty {
             return SMTPTestServer(name: "default", url: url, maildir: URL(fileURLWithPath: maildir))
         }
-        return try start(name: "default")
+        return try await start(name: "default")
     }
 
     /// Starts (or finds running) the server called `name`, private to a test that stops it.
-    static func start(name: String) throws -> SMTPTestServer {
-        let url = try Command.run("scripts/smtp", ["start", name])
-        let maildir = try Command.run("scripts/smtp", ["maildir", name])
+    static func start(name: String) async throws -> SMTPTestServer {
+        let url = try await Command.run("scripts/smtp", ["start", name])
+        let maildir = try await Command.run("scripts/smtp", ["maildir", name])
         return SMTPTestServer(name: name, url: url, maildir: URL(fileURLWithPath: maildir))
     }
 
-    func start() throws { try Command.run("scripts/smtp", ["start", name]) }
-    func stop() throws { try Command.run("scripts/smtp", ["stop", name]) }
+    func start() async throws { try await Command.run("scripts/smtp", ["start", name]) }
+    func stop() async throws { try await Command.run("scripts/smtp", ["stop", name]) }
 
     /// Stops a private server and removes its state folder.
-    func destroy() throws {
-        try stop()
+    func destroy() async throws {
+        try await stop()
         try? FileManager.default.removeItem(at: maildir.deletingLastPathComponent())
     }
 

@@ -117,4 +117,20 @@ struct AuditLogTests {
             #expect(added.allSatisfy { $0.actor == w.coordinator.name && $0.action == "insert" })
         }
     }
+
+    @Test func aViewOfConfidentialExplanationsIsRecordedOnlyWhenThereAreAny() async throws {
+        try await FamiliesWorld.with { w in
+            let (ana, ben) = (try await w.student("Ana"), try await w.student("Ben"))
+            let run = try await w.pool.query("INSERT INTO match_runs (round_id, kind, seed, algorithm_version) VALUES ($1, 'preview', 1, 't') RETURNING id", [w.round])[0].decode("id", as: Int64.self)
+            try await w.pool.execute("""
+                INSERT INTO match_explanations (run_id, student_id, slot_id, choice_rank, outcome, confidential) VALUES
+                ($1, $2, $4, 1, 'ineligible', true), ($1, $3, $4, 1, 'outranked', false)
+                """, [run, ana, ben, w.slots[0]])
+            let log = AuditLog(pool: w.pool)
+            #expect(try await log.recordExplanationView(by: w.coordinator, runID: run, studentID: ana))
+            #expect(try await !log.recordExplanationView(by: w.coordinator, runID: run, studentID: ben))
+            let views = try await log.search(AuditFilter(action: "view"), includeJuvenile: true)
+            #expect(views.count == 1 && views[0].entityID == "student/\(ana)" && views[0].actor == w.coordinator.name)
+        }
+    }
 }

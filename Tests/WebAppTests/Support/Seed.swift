@@ -35,7 +35,7 @@ struct Seed: Sendable {
         var seed = Seed()
         func id(_ rows: [Row]) throws -> Int64 { try rows[0].decode("id", as: Int64.self) }
         func org(_ code: String, _ kind: String, _ name: String) async throws -> Int64 {
-            try id(try await pool.query("INSERT INTO organizations (code, kind, name, county) VALUES ($1, $2, $3, 'Curry') RETURNING id", [code, kind, name]))
+            try id(try await pool.query("INSERT INTO organizations (code, kind, name, county, latitude, longitude) VALUES ($1, $2, $3, 'Curry', 34.4, -103.2) RETURNING id", [code, kind, name]))
         }
         seed.consortium = try await org("region1", "consortium", "Region I Consortium")
         seed.clovisHS = try await org("clovis-hs", "school", "Clovis High School")
@@ -86,8 +86,9 @@ struct Seed: Sendable {
 
         func student(_ school: Int64, _ code: String, _ first: String, _ last: String) async throws -> Int64 {
             try id(try await pool.query("""
-                INSERT INTO students (school_id, external_id, first_name, last_name, birth_date, grade, transport, guardian_consent_on)
-                VALUES ($1, $2, $3, $4, '2009-03-02', 11, 'family', '2026-09-01') RETURNING id
+                INSERT INTO students (school_id, external_id, first_name, last_name, birth_date, grade, transport, guardian_consent_on,
+                                      home_latitude, home_longitude, availability, program_of_study)
+                VALUES ($1, $2, $3, $4, '2009-03-02', 11, 'family', '2026-09-01', 34.41, -103.21, 'Mon-Fri 15:00-19:00', 'agriculture') RETURNING id
                 """, [school, code, first, last]))
         }
         seed.clovisStudents = [
