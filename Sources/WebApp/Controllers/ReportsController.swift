@@ -53,7 +53,9 @@ struct ReportsController {
         let user = try context.requireUser()
         let store = OutcomesStore(pool: deps.pool)
         let asked = request.uri.queryParameters.get("run")
-        guard let runID = try await asked.map({ Int64($0) }) ?? store.latestRunID() else {
+        let chosen: Int64?
+        if let asked { chosen = Int64(asked) } else { chosen = try await store.latestRunID() }
+        guard let runID = chosen else {
             throw HTTPError(.notFound, message: asked == nil ? "No run has results yet." : "run must be a run number")
         }
         guard let report = try await store.report(runID: runID, includeJuvenile: user.canViewJuvenile,
