@@ -10,6 +10,15 @@ public struct OutcomesReport: Sendable, Equatable {
         public var label: String
         public var total: Int
         public var matched: Int
+
+        /// Makes a line.
+        public init(group: String, label: String, total: Int, matched: Int) {
+            self.group = group
+            self.label = label
+            self.total = total
+            self.matched = matched
+        }
+
         /// matched / total as a percentage with one decimal, or `n/a`.
         public var percent: String {
             guard total > 0 else { return "n/a" }
