@@ -1,6 +1,7 @@
 import Database
 import Foundation
 import Jobs
+import Mail
 import MatchRuns
 import Reports
 
@@ -8,8 +9,10 @@ import Reports
 enum MatchRunSetup {
     static func pipeline(config: AppConfig, pool: DatabasePool) async throws -> MatchRunPipeline {
         let renderer = ReportRenderer(templates: try await ReportTemplates.bundled(), timeZone: config.timeZone)
-        // Until the Mail module's outbox lands, run emails queue in run_email_queue (sql/0028).
-        let mailer = QueueTableMailer()
+        let outbox = Outbox(renderer: MessageRenderer(defaultFrom: try EmailAddress(parsing: config.mailFrom), timeZone: config.timeZone))
+        let mailer = OutboxRunMailer(from: outbox.renderer.defaultFrom) { email, conn in
+            _ = try await outbox.enqueue(email, on: conn)
+        }
         return MatchRunPipeline(pool: pool, renderer: renderer, mailer: mailer, publicURL: config.publicURL)
     }
 

@@ -27,6 +27,12 @@ struct ServeCommand: AsyncParsableCommand {
         )
         web.guardians = GuardianSettings(publicURL: config.publicURL, mailFrom: config.mailFrom, timeZone: config.timeZone.identifier)
         let app = try await buildApplication(configuration: web, pool: pool, logger: logger)
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch {
+            await pool.close()
+            throw error
+        }
+        await pool.close()
     }
 }

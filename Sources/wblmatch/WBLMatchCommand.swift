@@ -19,6 +19,7 @@ struct WBLMatchCommand: AsyncParsableCommand {
             ServeCommand.self,
             UserCommand.self,
             AuditCommand.self,
+            MailCommand.self,
         ]
     )
 }

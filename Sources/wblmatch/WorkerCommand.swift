@@ -1,6 +1,7 @@
 import ArgumentParser
 import Database
 import Jobs
+import Mail
 import Logging
 import Foundation
 import ServiceLifecycle
@@ -66,6 +67,10 @@ struct WorkerCommand: AsyncParsableCommand {
         BuiltinJobKinds.register(into: &registry, testKinds: testKinds)
         // Modules that own job kinds register them here (e.g. MatchRuns: `match.run`, its nightly schedule).
         try await MatchRunSetup.register(into: &registry, config: config, pool: pool)
+        // Mail: `mail.send` every minute delivers what runs and guardians' requests queued in the outbox.
+        let transport = try MailTransports.make(environment: ProcessInfo.processInfo.environment, logger: logger)
+        try MailJobs.register(in: &registry, sender: OutboxSender(pool: pool, transport: transport),
+                              timeZone: config.timeZone.identifier)
 
         var workerConfiguration = JobWorkerConfiguration()
         workerConfiguration.queues = queueNames

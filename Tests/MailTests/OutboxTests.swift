@@ -88,7 +88,7 @@ import TestSupport
             let queued = try await db.pool.withTransaction { conn in
                 try await (1...3).asyncMap { try await Samples.outbox.enqueue(Samples.simple("c\($0)@wbl.example", "outage \($0)"), on: conn) }
             }
-            let policy = RetryPolicy(initialDelay: .seconds(1), maximumDelay: .seconds(2))
+            let policy = MailRetryPolicy(initialDelay: .seconds(1), maximumDelay: .seconds(2))
             let sender = OutboxSender(pool: db.pool, transport: SMTPTransport(configuration: try server.configuration), policy: policy)
 
             try await server.stop()
@@ -147,7 +147,7 @@ import TestSupport
                 (try await Samples.outbox.enqueue(Samples.simple("reject.nobody@wbl.example", "refused"), on: conn),
                  try await Samples.outbox.enqueue(Samples.simple("e@wbl.example", "fine"), on: conn))
             }
-            let policy = RetryPolicy(initialDelay: .milliseconds(100), maximumDelay: .milliseconds(100), attemptsBeforeGivingUp: 2)
+            let policy = MailRetryPolicy(initialDelay: .milliseconds(100), maximumDelay: .milliseconds(100), attemptsBeforeGivingUp: 2)
             let sender = OutboxSender(pool: db.pool, transport: SMTPTransport(configuration: try server.configuration), policy: policy)
             let first = try await sender.deliverDue(limit: 10)
             #expect(first.retrying == [refused.messageID] && first.sent == [fine.messageID])

@@ -1,5 +1,6 @@
 import Database
 import Foundation
+import Mail
 import Reports
 import Testing
 import TestSupport
@@ -143,6 +144,26 @@ import TestSupport
             let summary = try await reader.summary(runID: runID)
             #expect(summary.seed == "8")
             #expect(summary.counts.assigned == 4)
+        }
+    }
+}
+
+/// The run's emails through the `Mail` outbox, as `wblmatch` wires it.
+@Suite struct OutboxRunMailerTests {
+    @Test func aRunQueuesRenderedMessagesInTheOutbox() async throws {
+        try await TestDatabase.with { db in
+            _ = try await Seed.write(db.pool)
+            let outbox = Outbox(from: EmailAddress("wblmatch@region1.example", name: "WBLMatch"))
+            let mailer = OutboxRunMailer(from: outbox.renderer.defaultFrom) { email, conn in _ = try await outbox.enqueue(email, on: conn) }
+            let pipeline = MatchRunPipeline(pool: db.pool, renderer: ReportRenderer(templates: try await ReportTemplates.bundled()),
+                                            mailer: mailer, publicURL: "https://wbl.example.org")
+            let summary = try await pipeline.run(MatchRunArgs(kind: .manual, seed: 2))
+            #expect(summary.emailsQueued == 5)
+            let rows = try await db.pool.query("SELECT recipients, message FROM outbox_email ORDER BY id")
+            #expect(rows.count == 5)
+            let coordinator = try #require(try rows.first { try $0.decode("recipients", as: [String].self) == ["casey@example.org"] })
+            let bytes = try coordinator.decode("message", as: [UInt8].self)
+            #expect(String(decoding: bytes, as: UTF8.self).contains("run-\(summary.runID!)-assignments.csv"))
         }
     }
 }

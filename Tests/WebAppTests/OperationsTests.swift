@@ -19,6 +19,8 @@ struct OperationsTests {
             #expect(text.contains("wblmatch_sign_ins_total{outcome=\"failure\"} 1"))
             #expect(text.contains("wblmatch_http_request_duration_seconds_bucket{route=\"/healthz\",le=\"+Inf\"} 1"))
             #expect(text.contains("wblmatch_gauge{name=\"users_active\"} 7"))
+            #expect(text.contains("wblmatch_gauge{name=\"jobs_available\"} 0"))
+            #expect(text.contains("wblmatch_gauge{name=\"match_runs_published\"} 0"))
         }
     }
 

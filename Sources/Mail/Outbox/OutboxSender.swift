@@ -21,12 +21,12 @@ public struct OutboxSender: Sendable {
     /// How emails leave.
     public var transport: any MailTransport
     /// When failures are retried.
-    public var policy: RetryPolicy
+    public var policy: MailRetryPolicy
     /// Where outcomes are logged.
     public var logger: Logger
 
     /// Creates a sender.
-    public init(pool: DatabasePool, transport: any MailTransport, policy: RetryPolicy = .standard,
+    public init(pool: DatabasePool, transport: any MailTransport, policy: MailRetryPolicy = .standard,
                 logger: Logger = Logger(label: "wblmatch.mail")) {
         self.pool = pool
         self.transport = transport

@@ -44,6 +44,7 @@ public struct RunComputation: Sendable {
         }
 
         // Eligibility of every listed pair.
+        let busRoutes = inputs.busRoutes.mapValues { SiteIDSet($0) }
         var builder = Instance.Builder(seed: seed)
         var contexts: [StudentContext] = []
         var verdicts: [[PairEligibility]] = []

@@ -33,7 +33,8 @@ enum SnapshotQueries {
               ORDER BY slot_id, student_id) TO STDOUT
         """
 
-    /// Students with a choice in the round or a kept placement.
+    /// Students with a choice in the round or a kept placement. One `IN (… UNION …)`, not two `IN`s
+    /// joined by OR: the planner turns that into a hash semi-join; the OR form scans choices per student.
     static let students = """
         COPY (SELECT s.id, s.external_id, s.school_id, s.first_name, s.last_name, s.birth_date, s.grade,
                      s.program_of_study, s.cte_concentrator, s.expected_graduation, s.transport, s.drivers_license,
@@ -41,8 +42,9 @@ enum SnapshotQueries {
                      s.guardian_consent_on, s.work_permit, s.student_learner_agreement, s.vocational_ag_exemption,
                      s.background_check_cleared, s.drug_screen_passed, s.us_citizen
               FROM students s
-              WHERE s.id IN (SELECT student_id FROM choices WHERE round_id = current_setting('wblmatch.round_id')::bigint)
-                 OR s.id IN (SELECT a.student_id FROM match_assignments a JOIN match_runs r ON r.id = a.run_id
+              WHERE s.id IN (SELECT student_id FROM choices WHERE round_id = current_setting('wblmatch.round_id')::bigint
+                             UNION
+                             SELECT a.student_id FROM match_assignments a JOIN match_runs r ON r.id = a.run_id
                              WHERE r.round_id = nullif(current_setting('wblmatch.previous_round_id'), '')::bigint
                                AND r.state = 'published' AND a.slot_id IS NOT NULL)
               ORDER BY s.id) TO STDOUT
@@ -56,8 +58,9 @@ enum SnapshotQueries {
                      sl.certifications, sl.background_check, sl.drug_screen, sl.drivers_license, sl.us_citizenship,
                      sl.minimum_grade, sl.program_required
               FROM slots sl
-              WHERE sl.id IN (SELECT slot_id FROM choices WHERE round_id = current_setting('wblmatch.round_id')::bigint)
-                 OR sl.id IN (SELECT a.slot_id FROM match_assignments a JOIN match_runs r ON r.id = a.run_id
+              WHERE sl.id IN (SELECT slot_id FROM choices WHERE round_id = current_setting('wblmatch.round_id')::bigint
+                              UNION
+                              SELECT a.slot_id FROM match_assignments a JOIN match_runs r ON r.id = a.run_id
                               WHERE r.round_id = nullif(current_setting('wblmatch.previous_round_id'), '')::bigint
                                 AND r.state = 'published' AND a.slot_id IS NOT NULL)
               ORDER BY sl.id) TO STDOUT

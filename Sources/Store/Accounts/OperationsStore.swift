@@ -16,7 +16,7 @@ public struct OperationsStore: Sendable {
     /// A named count read at scrape time.
     public struct Gauge: Sendable { public var name: String; public var value: Int64 }
 
-    /// Counts of sessions, and of jobs and match runs by state where those tables exist.
+    /// Counts of live sessions, active users, jobs and match runs by state, and the newest run's placements.
     public func gauges() async throws -> [Gauge] {
         try await pool.withConnection { conn in
             try await conn.query(OperationsQueries.gauges, []).map {
@@ -27,11 +27,22 @@ public struct OperationsStore: Sendable {
 }
 
 enum OperationsQueries {
-    /// Live sessions; jobs and runs are counted only if their tables exist (to_regclass), so this
-    /// works whatever migrations of other areas are present.
+    /// Live sessions, active users, jobs by state, match runs by state and the newest run's counts.
     static let gauges = """
         SELECT 'sessions_live' AS name, count(*)::int8 AS value FROM web_sessions WHERE expires_at > now()
         UNION ALL
         SELECT 'users_active', count(*)::int8 FROM users WHERE NOT disabled
+        UNION ALL
+        SELECT 'jobs_' || s.state, count(j.id)::int8
+        FROM unnest(ARRAY['available', 'running', 'retryable', 'completed', 'discarded', 'cancelled']) AS s(state)
+        LEFT JOIN jobs j ON j.state = s.state GROUP BY s.state
+        UNION ALL
+        SELECT 'match_runs_' || s.state, count(r.id)::int8
+        FROM unnest(ARRAY['running', 'succeeded', 'failed', 'published']) AS s(state)
+        LEFT JOIN match_runs r ON r.state = s.state GROUP BY s.state
+        UNION ALL
+        SELECT 'last_run_assigned', coalesce((SELECT assigned_count FROM match_runs WHERE state IN ('succeeded', 'published') ORDER BY id DESC LIMIT 1), 0)::int8
+        UNION ALL
+        SELECT 'last_run_unassigned', coalesce((SELECT unassigned_count FROM match_runs WHERE state IN ('succeeded', 'published') ORDER BY id DESC LIMIT 1), 0)::int8
         """
 }

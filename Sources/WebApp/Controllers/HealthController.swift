@@ -24,7 +24,7 @@ struct HealthController {
     @Sendable func metrics(_ request: Request, context: AppRequestContext) async throws -> Response {
         var extra: [String] = []
         if let gauges = try? await OperationsStore(pool: deps.pool).gauges() {
-            extra.append("# HELP wblmatch_gauge Counts read from the database at scrape time (jobs by state, match runs by state).")
+            extra.append("# HELP wblmatch_gauge Counts read from the database at scrape time: sessions, users, jobs and match runs by state, the newest run's placements.")
             extra.append("# TYPE wblmatch_gauge gauge")
             for gauge in gauges {
                 extra.append("wblmatch_gauge{name=\"\(gauge.name)\"} \(gauge.value)")

@@ -7,7 +7,7 @@ import Foundation
 /// is unreachable, deferring (4xx) or misconfigured is retried for as long as it takes: nothing is
 /// lost while SMTP is down. Only a message the server refuses for good (5xx) is marked `failed`,
 /// after `attemptsBeforeGivingUp` such refusals.
-public struct RetryPolicy: Sendable, Hashable {
+public struct MailRetryPolicy: Sendable, Hashable {
     /// The delay after the first failed attempt.
     public var initialDelay: Duration
     /// The growth per further attempt.
@@ -27,7 +27,7 @@ public struct RetryPolicy: Sendable, Hashable {
     }
 
     /// The default: 30 s doubling to an hour; give up after 5 permanent refusals.
-    public static let standard = RetryPolicy()
+    public static let standard = MailRetryPolicy()
 
     /// The wait before the next try, after `attempts` (≥ 1) failed attempts.
     public func delay(afterAttempts attempts: Int) -> Duration {

@@ -1,9 +1,9 @@
 import Testing
 @testable import Mail
 
-@Suite struct RetryPolicyTests {
+@Suite struct MailRetryPolicyTests {
     @Test func delaysDoubleFromThirtySecondsToAnHour() {
-        let policy = RetryPolicy.standard
+        let policy = MailRetryPolicy.standard
         let delays = (1...10).map { policy.delay(afterAttempts: $0) }
         #expect(delays == [.seconds(30), .seconds(60), .seconds(120), .seconds(240), .seconds(480), .seconds(960),
                            .seconds(1920), .seconds(3600), .seconds(3600), .seconds(3600)])
@@ -11,7 +11,7 @@ import Testing
     }
 
     @Test func onlyPermanentRefusalsEverGiveUp() {
-        let policy = RetryPolicy(attemptsBeforeGivingUp: 3)
+        let policy = MailRetryPolicy(attemptsBeforeGivingUp: 3)
         let down = MailError(.unavailable, "down")
         #expect(!policy.givesUp(after: down, attempts: 1_000))
         #expect(!policy.givesUp(after: MailError(.temporaryFailure, "451"), attempts: 1_000))
