@@ -53,8 +53,6 @@ public struct RunComputation: Sendable {
         var eligiblePairs = 0
         contexts.reserveCapacity(participants.count)
         verdicts.reserveCapacity(participants.count)
-        // Each school's bus routes as the checker's sorted set, built once rather than per student.
-        let busRoutes = inputs.busRoutes.mapValues { SiteIDSet($0) }
         for (s, student) in participants.enumerated() {
             let referral = inputs.referrals[student.id]
             let context = StudentContext(schoolLocation: inputs.organizations[student.schoolID]?.location,
