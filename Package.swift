@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "MatchRuns", dependencies: ["Store", "Jobs", "Mail", "Reports", "Placement", "MatchingEngine"]),
 
         .target(name: "WebApp", dependencies: [
-            "Store", "Database", "Placement", "Intake", "Jobs", "MatchRuns", "Reports",
+            "Store", "Database", "Placement", "Intake", "Jobs", "MatchRuns", "Reports", "Mail",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -34,7 +34,7 @@ public func buildRouter(_ deps: Dependencies) throws -> Router<AppRequestContext
     try AssetsController.load().addRoutes(to: router)
 
     let api = router.group("api/v1").add(middleware: BearerTokenAuthenticator(tokens: deps.tokens))
-    APIController(deps: deps).addRoutes(to: api)
+    APIController(deps: deps).addRoutes(to: api.group().add(middleware: AuditActorMiddleware()))
 
     let pages = router.group()
         .add(middleware: LogRequestsMiddleware(.info))
@@ -49,7 +49,9 @@ public func buildRouter(_ deps: Dependencies) throws -> Router<AppRequestContext
             guard let id = session.userID, let account = try await deps.accounts.find(id: id), !account.disabled else { return nil }
             return SignedInUser(account)
         })
+        .add(middleware: AuditActorMiddleware())
     LoginController(deps: deps).addRoutes(to: pages)
+    GuardianController(deps: deps).addRoutes(to: pages)   // no account: the link's token is the key
 
     let signedIn = pages.group().add(middleware: RequireRole())
     DashboardController(deps: deps).addRoutes(to: signedIn)
@@ -60,6 +62,7 @@ public func buildRouter(_ deps: Dependencies) throws -> Router<AppRequestContext
     let schools = pages.group().add(middleware: RequireRole(.counselor, .coordinator))
     StudentsController(deps: deps).addRoutes(to: schools)
     ChoicesController(deps: deps).addRoutes(to: schools)
+    ConsentRequestsController(deps: deps).addRoutes(to: schools)
 
     let edcs = pages.group().add(middleware: RequireRole(.edcStaff, .coordinator))
     SlotsController(deps: deps).addRoutes(to: edcs)
@@ -69,6 +72,9 @@ public func buildRouter(_ deps: Dependencies) throws -> Router<AppRequestContext
 
     let coordinators = pages.group().add(middleware: RequireRole(.coordinator))
     RunsController(deps: deps).addRoutes(to: coordinators)
+    GuardianNoticesController(deps: deps).addRoutes(to: coordinators)
     UsersController(deps: deps).addRoutes(to: coordinators)
+    AuditController(deps: deps).addRoutes(to: coordinators)
+    ReportsController(deps: deps).addRoutes(to: coordinators)
     return router
 }

@@ -14,6 +14,8 @@ public struct WebAppConfiguration: Sendable {
     public var maxFailuresPerAddress: Int
     /// The rate-limiting window.
     public var loginWindow: Duration
+    /// Links, sender and time zone of guardian emails and the consent page.
+    public var guardians = GuardianSettings()
 
     public init(host: String = "127.0.0.1", port: Int = 8080, bcryptCost: UInt8 = 12, secureCookies: Bool = false,
                 sessionLifetime: Duration = .seconds(8 * 3600), maxFailuresPerEmail: Int = 5,

@@ -9,7 +9,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the web app.",
-        discussion: "Reads DATABASE_URL, HOST, PORT, PUBLIC_URL (https:// sets Secure cookies), BCRYPT_COST and LOG_LEVEL."
+        discussion: "Reads DATABASE_URL, HOST, PORT, PUBLIC_URL (links in guardian emails; https:// sets Secure cookies), MAIL_FROM, TZ, BCRYPT_COST and LOG_LEVEL."
     )
 
     @Option(help: "Address to listen on (default: HOST or 127.0.0.1).") var host: String?
@@ -21,13 +21,12 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "wblmatch.serve")
         logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
         let pool = DatabasePool(url: config.databaseURL, size: poolSize, acquireTimeout: .seconds(10), logger: logger)
-        let app = try await buildApplication(
-            configuration: WebAppConfiguration(
-                host: host ?? config.host, port: port ?? config.port, bcryptCost: config.bcryptCost,
-                secureCookies: config.publicURL.lowercased().hasPrefix("https://")
-            ),
-            pool: pool, logger: logger
+        var web = WebAppConfiguration(
+            host: host ?? config.host, port: port ?? config.port, bcryptCost: config.bcryptCost,
+            secureCookies: config.publicURL.lowercased().hasPrefix("https://")
         )
+        web.guardians = GuardianSettings(publicURL: config.publicURL, mailFrom: config.mailFrom, timeZone: config.timeZone.identifier)
+        let app = try await buildApplication(configuration: web, pool: pool, logger: logger)
         do {
             try await app.runService()
         } catch {

@@ -27,6 +27,7 @@ public struct IntakeImporter: Sendable {
         try ImportScope.check(batch.kind, user: user, file: batch.fileName)
         do {
             return try await pool.withTransaction { conn in
+                try await AuditActor(user).stamp(on: conn)
                 let context = ImportContext(conn: conn, user: user, batch: batch, options: options)
                 let counts: ImportCounts
                 switch batch.kind {

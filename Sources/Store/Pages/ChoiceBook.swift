@@ -71,6 +71,7 @@ public struct ChoiceBook: Sendable {
     /// exceed `round.maxChoices`.
     public func update(studentID: Int64, round: OpenRound, _ change: ([Int64]) throws -> [Int64]) async throws -> [Int64] {
         try await pool.withTransaction { conn in
+            try await AuditActor.current.stamp(on: conn)
             _ = try await conn.query(ChoiceQueries.lockStudent, [studentID])
             let current = try await conn.query(ChoiceQueries.slotIDs, [round.id, studentID]).map { try $0.decode("slot_id", as: Int64.self) }
             let next = try change(current)
@@ -81,7 +82,8 @@ public struct ChoiceBook: Sendable {
                 let open = try await conn.query(ChoiceQueries.activeSlots, [Array(added)]).count
                 if open != added.count { throw ChoiceChangeError.slotNotOpen }
             }
-            _ = try await conn.execute(ChoiceQueries.deleteAll, [round.id, studentID])
+            // Only ranks whose slot changed are rewritten, so the audit log shows what changed.
+            _ = try await conn.execute(ChoiceQueries.deleteChanged, [round.id, studentID, next])
             if !next.isEmpty {
                 _ = try await conn.execute(ChoiceQueries.insertRanked, [round.id, studentID, next])
             }
@@ -106,10 +108,16 @@ enum ChoiceQueries {
     static let lockStudent = "SELECT id FROM students WHERE id = $1 FOR UPDATE"
     static let slotIDs = "SELECT slot_id FROM choices WHERE round_id = $1 AND student_id = $2 ORDER BY rank"
     static let activeSlots = "SELECT id FROM slots WHERE id = ANY($1::bigint[]) AND active"
-    static let deleteAll = "DELETE FROM choices WHERE round_id = $1 AND student_id = $2"
+    /// Deletes the choices of student $2 in round $1 that are not at the same rank in list $3.
+    static let deleteChanged = """
+        DELETE FROM choices c WHERE c.round_id = $1 AND c.student_id = $2
+          AND NOT EXISTS (SELECT 1 FROM unnest($3::bigint[]) WITH ORDINALITY AS t(slot_id, ord)
+                          WHERE t.ord = c.rank AND t.slot_id = c.slot_id)
+        """
     /// Inserts slots $3 (in order, rank 1 first) for student $2 in round $1.
     static let insertRanked = """
         INSERT INTO choices (round_id, student_id, rank, slot_id)
         SELECT $1, $2, t.ord, t.slot_id FROM unnest($3::bigint[]) WITH ORDINALITY AS t(slot_id, ord)
+        ON CONFLICT (round_id, student_id, rank) DO NOTHING
         """
 }

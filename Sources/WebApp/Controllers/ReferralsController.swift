@@ -21,6 +21,10 @@ struct ReferralsController {
     func render(context: AppRequestContext, errors: [FieldError], draft: ReferralDraft?, status: HTTPResponse.Status = .ok) async throws -> HTML {
         let user = try context.requireUser()
         let lines = try await book.referrals(by: user.id)
+        if !lines.isEmpty {
+            try await AuditLog(pool: deps.pool).recordView(by: AuditActor(userID: user.id, name: user.email), entity: "referrals",
+                                                           entityID: "referred_by/\(user.id)", detail: #"{"page": "referrals", "rows": \#(lines.count)}"#)
+        }
         return try deps.pages.page("referrals", title: "Referrals", context: context, data: [
             "hasErrors": !errors.isEmpty, "errors": errors.map { ["field": $0.field, "message": $0.message] },
             "none": lines.isEmpty,

@@ -86,6 +86,9 @@ struct RunsController {
             throw HTTPError(.notFound)
         }
         let explanations = try await ledger.explanations(runID: run.id, studentID: studentID, includeConfidential: user.canViewJuvenile)
+        if user.canViewJuvenile {
+            try await AuditLog(pool: deps.pool).recordExplanationView(by: AuditActor(userID: user.id, name: user.email), runID: run.id, studentID: studentID)
+        }
         return try deps.pages.page("run_student", title: line.studentName, context: context, data: [
             "run": Self.row(run), "student": line.studentName, "school": line.schoolName, "matched": line.slotID != nil,
             "slot": line.slotTitle ?? "", "employer": line.employerName ?? "", "rank": line.choiceRank.map(String.init) ?? "",
