@@ -33,6 +33,8 @@ struct ConsentRequestsController {
     @Sendable func send(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let id = try context.id()
+        // Another school's student is not found, not merely "no guardian email".
+        guard try await StudentDirectory(pool: deps.pool).find(id: id, scope: user.studentScope) != nil else { throw HTTPError(.notFound) }
         let settings = deps.configuration.guardians
         let outbox = Outbox(from: try EmailAddress(parsing: settings.mailFrom))
         let pages = deps.pages

@@ -19,10 +19,9 @@ enum JobTestTables {
     }
 
     /// Job counts by state.
-    /// Counts the test kinds' jobs only: a worker's own schedules (mail delivery, the nightly run) add others.
     static func states(_ pool: DatabasePool) async throws -> [JobState: Int] {
         var counts: [JobState: Int] = [:]
-        for row in try await pool.query("SELECT state, count(*) AS n FROM jobs WHERE kind LIKE 'test.%' GROUP BY state") {
+        for row in try await pool.query("SELECT state, count(*) AS n FROM jobs GROUP BY state") {
             counts[JobState(rawValue: try row.decode("state"))!] = try row.decode("n")
         }
         return counts
