@@ -1,3 +1,4 @@
+import Glibc
 import Foundation
 import Testing
 @testable import Mail
@@ -88,11 +89,38 @@ import Testing
             let error = try #require(error as? MailError)
             return error.kind == .unavailable && error.isServerUnavailable && error.isRetryable
         }
-        // A black hole (a non-routable address) must give up at the connect timeout, not hang.
-        let blackHole = try SMTPConfiguration(url: "smtp://10.255.255.1:587?connect_timeout=1&timeout=3")
+        // A server that accepts the connection and never greets must give up at the timeout, not hang.
+        // (A local listener that never answers: tests send traffic to this machine only.)
+        let silent = try SilentListener()
+        defer { silent.close() }
+        let blackHole = try SMTPConfiguration(url: "smtp://127.0.0.1:\(silent.port)?tls=none&connect_timeout=1&timeout=2")
         let clock = ContinuousClock()
         let started = clock.now
         await #expect(throws: MailError.self) { try await SMTPTransport(configuration: blackHole).send(rendered) }
-        #expect(clock.now - started < .seconds(3))
+        #expect(clock.now - started < .seconds(10))
     }
+}
+
+/// A TCP listener on 127.0.0.1 that never accepts or answers: the kernel completes the handshake, and
+/// the client then waits for a greeting that never comes.
+final class SilentListener: @unchecked Sendable {
+    let fd: Int32
+    let port: Int
+
+    init() throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && listen(fd, 8) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        guard bound else { Glibc.close(fd); throw MailError(.configuration, "cannot open a local test listener") }
+        self.fd = fd
+        port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    func close() { Glibc.close(fd) }
 }
