@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "Database", "Migrations", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
-        .testTarget(name: "MatchRunsTests", dependencies: ["MatchRuns", "TestSupport"]),
+        .testTarget(name: "MatchRunsTests", dependencies: ["MatchRuns", "Store", "Intake", "TestSupport"]),
         .testTarget(name: "WebAppTests", dependencies: [
             "WebApp", "Store", "Database", "TestSupport", "MatchRuns", "Reports", "Mail",
             .product(name: "Hummingbird", package: "hummingbird"),

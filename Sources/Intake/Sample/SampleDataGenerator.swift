@@ -28,8 +28,12 @@ public struct SampleDataGenerator: Sendable {
         self.maxChoices = maxChoices
     }
 
-    struct SlotInfo { let edc: String, id: String, program: String, popularity: Double }
-    struct StudentInfo { let school: String, id: String, program: String, birth: CalendarDay, county: String }
+    struct SlotInfo { let edc: String, id: String, program: String, popularity: Double, fit: SampleFit.Slot }
+    struct StudentInfo { let school: String, id: String, program: String, birth: CalendarDay, county: String, fit: SampleFit.Student }
+
+    /// The share of a student's choices made without regard to eligibility (aspirations, or a
+    /// counselor not yet consulted); the rest are slots the student could plausibly take.
+    static let uninformedChoiceShare = 0.15
 
     /// Builds every file.
     public func generate() -> SampleDataSet {
@@ -62,8 +66,9 @@ public struct SampleDataGenerator: Sendable {
         let rounds = header(.rounds) + writer.line([Self.roundName, String(maxChoices), "2027-01-08T17:00:00-07:00", "open", nil])
         counts.append((.rounds, 1))
 
-        // Employers and slots: about one seat for every 1.2 students.
-        let slotTarget = max(8, students * 10 / 36)
+        // Employers and slots: a little more than one seat per student (about 2.1 seats a slot), as the
+        // consortium aims for; popularity and eligibility still leave some students out.
+        let slotTarget = max(8, students * 10 / 19)
         let employerTarget = max(4, slotTarget / 3)
         var employers = header(.employers)
         var slots = header(.slots)
@@ -94,7 +99,10 @@ public struct SampleDataGenerator: Sendable {
                 let summer = random.chance(0.15)
                 let schedule = summer ? "Mon-Fri 08:00-15:00" : random.pick(SampleRegion.slotSchedules)
                 let active = !random.chance(0.03)
-                let popularity = pow(Double.random(in: 0.05...1, using: &random), 3) // a few slots are very popular
+                // A few slots (the hospital, the IT shop downtown) draw far more applicants than the rest.
+                let popularity = Double.random(in: 0.5...1, using: &random) * (random.chance(0.03) ? 6 : 1)
+                let programRequired = random.chance(0.25)
+                let start = summer ? CalendarDay(year: 2027, month: 6, day: 7)! : CalendarDay(year: 2027, month: 1, day: 11)!
                 slots += writer.line([
                     edc.code, slotID, employerID, template.title, template.kind, template.program, String(capacity), String(reserved),
                     summer ? "2027-06-07" : "2027-01-11", summer ? "2027-07-30" : "2027-05-14", schedule,
@@ -102,12 +110,22 @@ public struct SampleDataGenerator: Sendable {
                     bool(template.manufacturing), bool(template.powerMachinery), "false", bool(template.agriculturalHazardous),
                     bool(isVirtual), bool(active), template.certifications.joined(separator: ";"), bool(template.backgroundCheck),
                     bool(template.drugScreen), bool(template.driversLicense), bool(template.usCitizenship),
-                    template.minimumAge.map { $0 >= 17 ? "11" : "9" }, bool(random.chance(0.25)),
+                    template.minimumAge.map { $0 >= 17 ? "11" : "9" }, bool(programRequired),
                     "Supervisor \(slotCount)", "supervisor\(slotCount)@\(edc.code).example.org",
                     isVirtual ? nil : "\(town.name) site", isVirtual ? nil : "\(100 + e % 900) Main St, \(town.name), NM",
                     isVirtual ? nil : town.county, isVirtual ? nil : format(siteLat), isVirtual ? nil : format(siteLon),
                 ])
-                if active { slotInfos.append(SlotInfo(edc: edc.code, id: slotID, program: template.program, popularity: popularity)) }
+                if active {
+                    let fit = SampleFit.Slot(
+                        start: start, windows: SampleWindow.parse(schedule), isVirtual: isVirtual, latitude: siteLat, longitude: siteLon,
+                        minimumAge: template.minimumAge ?? 0, hazardousOrders: template.hazardousOrders,
+                        agriculturalHazardous: template.agriculturalHazardous,
+                        restrictedWork: template.manufacturing || template.powerMachinery, jobShadow: template.kind == "job_shadow",
+                        certifications: Set(template.certifications), backgroundCheck: template.backgroundCheck,
+                        drugScreen: template.drugScreen, driversLicense: template.driversLicense, usCitizenship: template.usCitizenship,
+                        minimumGrade: (template.minimumAge ?? 0) >= 17 ? 11 : 9, program: template.program, programRequired: programRequired)
+                    slotInfos.append(SlotInfo(edc: edc.code, id: slotID, program: template.program, popularity: popularity, fit: fit))
+                }
             }
         }
         counts.append((.employers, employerTarget))
@@ -119,13 +137,15 @@ public struct SampleDataGenerator: Sendable {
         studentInfos.reserveCapacity(students)
         let schoolWeights = cumulative(SampleRegion.schools.map(\.weight))
         let programWeights = cumulative(SampleRegion.programWeights.map(\.1))
+        let gradeWeights = cumulative(SampleRegion.gradeWeights.map(\.1))
+        let availabilityWeights = cumulative(SampleRegion.availabilities.map(\.1))
         var perSchool = [Int](repeating: 0, count: SampleRegion.schools.count)
         for _ in 0..<students {
             let s = random.weightedIndex(cumulative: schoolWeights)
             let school = SampleRegion.schools[s]
             perSchool[s] += 1
             let id = "\(school.prefix)\(pad(100_000 + perSchool[s], 6))"
-            let grade = Int.random(in: 9...12, using: &random)
+            let grade = SampleRegion.gradeWeights[random.weightedIndex(cumulative: gradeWeights)].0
             let heldBack = random.chance(0.04) ? 1 : 0
             let ageOnSept1 = grade + 5 + heldBack
             let birth = CalendarDay(year: 2026 - ageOnSept1 - 1, month: 9, day: 2)!.adding(days: Int.random(in: 0..<365, using: &random))
@@ -134,8 +154,8 @@ public struct SampleDataGenerator: Sendable {
             let license = age >= 16 && random.chance(0.55)
             let transport: String
             if license && random.chance(0.8) { transport = "own_car" }
-            else { transport = random.pick(["family", "family", "school_bus", "none"]) }
-            let consent = age >= 18 || !random.chance(0.12)
+            else { transport = random.pick(["family", "family", "family", "family", "school_bus", "none"]) }
+            let consent = age >= 18 || !random.chance(0.08)
             var certifications: [String] = []
             if random.chance(0.15) { certifications.append("osha10") }
             if random.chance(0.12) { certifications.append("food_handler") }
@@ -150,19 +170,32 @@ public struct SampleDataGenerator: Sendable {
             if random.chance(0.08) { populations.append("military_parent") }
             let spanish = random.chance(0.25)
             let first = random.pick(SampleRegion.firstNames), last = random.pick(SampleRegion.lastNames)
+            let hasProgram = random.chance(0.93)
+            let homeLatitude = school.latitude + Double.random(in: -0.12...0.12, using: &random)
+            let homeLongitude = school.longitude + Double.random(in: -0.12...0.12, using: &random)
+            var availability = SampleRegion.availabilities[random.weightedIndex(cumulative: availabilityWeights)].0
+            if grade < 11 && availability.hasPrefix("Mon-Fri 13:00") { availability = SampleRegion.availabilities[0].0 }
+            let summerAvailability = "Mon-Fri 08:00-17:00"
+            let consentOn = consent ? "2026-\(pad(Int.random(in: 8...11, using: &random), 2))-\(pad(Int.random(in: 1...28, using: &random), 2))" : nil
+            let workPermit = age < 16 && random.chance(0.85), learner = age >= 16 && random.chance(0.2)
+            let vocationalAg = program == "agriculture" && random.chance(0.3)
+            let background = random.chance(0.45), drugScreen = random.chance(0.35), citizen = random.chance(0.93)
             studentRows += writer.line([
-                school.code, id, first, last, birth.description, String(grade), random.chance(0.93) ? program : nil,
+                school.code, id, first, last, birth.description, String(grade), hasProgram ? program : nil,
                 bool(random.chance(0.6)), "\(2027 + (12 - grade))-05-22", transport, bool(license),
-                format(school.latitude + Double.random(in: -0.12...0.12, using: &random)),
-                format(school.longitude + Double.random(in: -0.12...0.12, using: &random)),
-                random.pick(SampleRegion.availabilities), "Mon-Fri 08:00-17:00",
-                certifications.joined(separator: ";"),
-                consent ? "2026-\(pad(Int.random(in: 8...11, using: &random), 2))-\(pad(Int.random(in: 1...28, using: &random), 2))" : nil,
-                bool(age < 16 && random.chance(0.7)), bool(age >= 16 && random.chance(0.2)), bool(program == "agriculture" && random.chance(0.3)),
-                bool(random.chance(0.2)), bool(random.chance(0.15)), bool(random.chance(0.93)), populations.joined(separator: ";"),
+                format(homeLatitude), format(homeLongitude), availability, summerAvailability,
+                certifications.joined(separator: ";"), consentOn,
+                bool(workPermit), bool(learner), bool(vocationalAg),
+                bool(background), bool(drugScreen), bool(citizen), populations.joined(separator: ";"),
                 "\(random.pick(SampleRegion.firstNames)) \(last)", "guardian.\(id.lowercased())@mail.example.org", spanish ? "es" : "en",
             ])
-            studentInfos.append(StudentInfo(school: school.code, id: id, program: program, birth: birth, county: school.county))
+            let fit = SampleFit.Student(
+                birth: birth, grade: grade, program: hasProgram ? program : nil, transport: transport,
+                latitude: homeLatitude, longitude: homeLongitude,
+                availability: SampleWindow.parse(availability), summerAvailability: SampleWindow.parse(summerAvailability),
+                certifications: Set(certifications), consent: consent, workPermit: workPermit, learnerAgreement: learner,
+                vocationalAg: vocationalAg, backgroundCheck: background, drugScreen: drugScreen, driversLicense: license, usCitizen: citizen)
+            studentInfos.append(StudentInfo(school: school.code, id: id, program: program, birth: birth, county: school.county, fit: fit))
         }
         counts.append((.students, students))
 
@@ -179,15 +212,24 @@ public struct SampleDataGenerator: Sendable {
         if !slotInfos.isEmpty {
             for (s, student) in studentInfos.enumerated() {
                 if random.chance(0.08) { continue }   // no choices entered yet
-                let wanted = min(slotInfos.count, Int.random(in: 3...maxChoices, using: &random))
+                let wanted = min(slotInfos.count, Int.random(in: min(5, maxChoices)...maxChoices, using: &random))
                 let own = byProgram.first { $0.0 == student.program }!
                 var picked: [Int] = []
+                func draw() -> Int {
+                    !own.1.isEmpty && random.chance(0.55) ? own.1[random.weightedIndex(cumulative: own.2)] : random.weightedIndex(cumulative: all)
+                }
+                // Draw by popularity and program. Most choices are slots the student could take (the
+                // counselor's list shows which); some are not. A student no slot suits (no consent on
+                // file, say) ends up with plain draws.
                 var attempts = 0
                 while picked.count < wanted && attempts < wanted * 6 {
                     attempts += 1
-                    let index = !own.1.isEmpty && random.chance(0.7)
-                        ? own.1[random.weightedIndex(cumulative: own.2)]
-                        : random.weightedIndex(cumulative: all)
+                    let informed = !random.chance(Self.uninformedChoiceShare)
+                    var index = draw(), tries = 1
+                    while informed && tries < 40 && (picked.contains(index) || !SampleFit.fits(student.fit, slotInfos[index].fit)) {
+                        index = draw()
+                        tries += 1
+                    }
                     if !picked.contains(index) { picked.append(index) }
                 }
                 for (rank, index) in picked.enumerated() {

@@ -110,10 +110,15 @@ enum SampleRegion {
     /// School-year windows slots use, with weights.
     static let slotSchedules = ["Mon-Fri 15:30-18:00", "Mon,Wed,Fri 15:30-18:30", "Tue,Thu 15:30-19:00; Sat 08:00-12:00",
                                 "Mon-Fri 13:00-16:00", "Sat 08:00-14:00", "Mon-Thu 16:00-19:00"]
-    /// Student availability patterns.
-    static let availabilities = ["Mon-Fri 15:30-19:00; Sat 08:00-16:00", "Mon-Fri 15:30-18:00", "Mon-Fri 13:00-19:00",
-                                 "Mon,Wed,Fri 15:30-19:00", "Tue,Thu 15:30-19:00; Sat 08:00-14:00", "Sat 08:00-16:00",
-                                 "Mon-Fri 15:30-21:00; Sat,Sun 08:00-18:00"]
+    /// Student availability patterns with weights. The release-time pattern (a WBL period from 13:00)
+    /// is for juniors and seniors; younger students get the first pattern instead.
+    static let availabilities: [(String, Double)] = [
+        ("Mon-Fri 15:30-19:00; Sat 08:00-16:00", 30), ("Mon-Fri 13:00-19:00; Sat 08:00-16:00", 25),
+        ("Mon-Fri 15:30-21:00; Sat,Sun 08:00-18:00", 15), ("Mon-Fri 15:30-18:00", 8), ("Tue,Thu 15:30-19:00; Sat 08:00-14:00", 8),
+        ("Mon,Wed,Fri 15:30-19:00", 7), ("Sat 08:00-16:00", 7),
+    ]
+    /// Grades 9–12 with weights: work-based learning is mostly for juniors and seniors.
+    static let gradeWeights: [(Int, Double)] = [(9, 15), (10, 20), (11, 32), (12, 33)]
 
     static let firstNames = ["Sofia", "Isabella", "Camila", "Valeria", "Ximena", "Mía", "Lucía", "Ana", "Emma", "Olivia", "Ava", "Harper",
                              "Madison", "Abigail", "Jasmine", "Renée", "Mateo", "Santiago", "Diego", "José", "Luis", "Ángel", "Carlos",

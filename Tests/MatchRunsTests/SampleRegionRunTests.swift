@@ -1,0 +1,40 @@
+import Database
+import Intake
+import Reports
+import Store
+import Testing
+import TestSupport
+@testable import MatchRuns
+
+/// The Region I sample through the real import and the real pipeline: the data the demo, the
+/// benchmarks and a first-time user see must look like a real round, where counselors steer
+/// students toward slots they can take and most students are placed.
+@Suite struct SampleRegionRunTests {
+    @Test func mostSampleChoicesAreEligibleAndMostStudentsArePlaced() async throws {
+        try await TestDatabase.with { db in
+            let data = SampleDataGenerator(students: 1_500, seed: 42).generate()
+            let validator = IntakeValidator(today: CalendarDay(year: 2026, month: 11, day: 29)!)
+            let users = UserRepository(pool: db.pool)
+            for (kind, csv) in data.files {
+                let batch = try validator.validate(csv: Array(csv.utf8), fileName: kind.fileName, kind: kind)
+                let user = kind == .organizations || kind == .users
+                    ? try await users.bootstrapUser(kind: kind)
+                    : try await users.actingUser(email: data.coordinatorEmail)
+                _ = try await IntakeImporter(pool: db.pool).run(batch, as: user)
+            }
+            _ = try await db.pool.execute(TableMailer.create)
+            let pipeline = MatchRunPipeline(pool: db.pool, renderer: ReportRenderer(templates: try await ReportTemplates.bundled()),
+                                            mailer: TableMailer(), publicURL: "https://wbl.example.org")
+            let summary = try await pipeline.run(MatchRunArgs(kind: .manual, seed: 7))
+            #expect(summary.verified)
+            let counts = summary.counts
+            let eligibleShare = Double(counts.eligiblePairs) / Double(counts.choices)
+            let withChoices = try await db.pool.query("SELECT count(DISTINCT student_id) FROM choices")[0].decode(0, as: Int.self)
+            let placedShare = Double(counts.assigned) / Double(withChoices)
+            #expect(eligibleShare > 0.5, "only \(counts.eligiblePairs) of \(counts.choices) choices are eligible")
+            #expect(placedShare > 0.6, "only \(counts.assigned) of \(withChoices) students with choices placed")
+            // Not everyone: the sample keeps realistic gaps (missing consent, no transport, aspirations).
+            #expect(eligibleShare < 0.95 && placedShare < 0.98)
+        }
+    }
+}
