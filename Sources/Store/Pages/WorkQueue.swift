@@ -106,7 +106,7 @@ enum WorkQueries {
           count(*) FILTER (WHERE sc.active)::int AS active,
           count(*) FILTER (WHERE NOT sc.active)::int AS withdrawn,
           count(*) FILTER (WHERE sc.active AND NOT EXISTS (
-              SELECT 1 FROM choices c, round WHERE c.round_id = round.id AND c.slot_id = sc.id)))::int AS unchosen,
+              SELECT 1 FROM choices c, round WHERE c.round_id = round.id AND c.slot_id = sc.id))::int AS unchosen,
           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM choices c, round WHERE c.round_id = round.id AND c.slot_id = sc.id)
                              AND NOT EXISTS (SELECT 1 FROM rankings r, round WHERE r.round_id = round.id AND r.slot_id = sc.id))::int AS to_rank,
           CASE WHEN EXISTS (SELECT 1 FROM published) THEN
