@@ -9,7 +9,7 @@ opens the student's result and explanation. Screenshots go to .local/screenshots
 Run by scripts/test (or: DATABASE_URL=... WBLMATCH=.build/debug/wblmatch Tests/Browser/choices_test.py).
 Uses Debian's python3-selenium, chromium and chromium-driver (scripts/setup --browser).
 """
-import os, socket, subprocess, sys, time, urllib.request, uuid
+import os, socket, subprocess, sys, time, urllib.error, urllib.request, uuid
 from urllib.parse import urlparse, urlunparse
 
 from selenium import webdriver
@@ -149,6 +149,26 @@ def main():
         explanations = driver.find_element(By.CSS_SELECTOR, "ol.explanations").text
         if "Farm office intern" not in explanations or "Not eligible" not in explanations:
             fail(f"the explanation reads {explanations!r}")
+
+        # An API token from `wblmatch user token` works on /api/v1 until revoked on the users page.
+        issued = subprocess.run([binary, "user", "token", "counselor@clovis.example", "--name", "Browser test SIS"],
+                                env=env, check=True, capture_output=True, text=True)
+        token = issued.stdout.strip()
+
+        def api_status():
+            request = urllib.request.Request(base + "/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+            try:
+                return urllib.request.urlopen(request, timeout=5).status
+            except urllib.error.HTTPError as error:
+                return error.code
+
+        if len(token) != 64 or api_status() != 200:
+            fail(f"the token printed by wblmatch user token ({token!r}) does not open /api/v1/me")
+        driver.get(base + "/users")
+        driver.find_element(By.CSS_SELECTOR, "button[aria-label='Revoke Browser test SIS']").click()
+        shot("08-token-revoked")
+        if api_status() != 401:
+            fail("a revoked token still opens /api/v1/me")
         print(f"browser test: ok (screenshots in {SHOTS})")
     finally:
         if driver:
