@@ -92,7 +92,7 @@ struct RankingsController {
     func render(slot: RankedSlot, entered: [Int64: String]?, errors: [FieldError], context: AppRequestContext,
                 status: HTTPResponse.Status = .ok) async throws -> HTML {
         var data: [String: Any] = [
-            "slotID": slot.id, "title": slot.title, "externalID": slot.externalID, "employer": slot.employerName, "capacity": slot.capacity,
+            "slotID": slot.id, "title": slot.title, "externalID": slot.externalID, "employer": slot.employerName, "capacity": slot.capacity == 1 ? "1 seat" : "\(slot.capacity) seats",
             "hasErrors": !errors.isEmpty, "errors": errors.map { ["field": $0.field, "message": $0.message] },
         ]
         guard let round = try await book.currentRound() else {
