@@ -31,6 +31,8 @@ enum IntakeSchemas {
         .init("employer_id", .identifier, required: true, "The EDC's own id of the employer; unique per EDC."),
         .init("name", .text(maxLength: 200), required: true, "Employer name."),
         .init("industry", .text(maxLength: 100), default: "", "Industry, free text (`dairy processing`)."),
+        .init("organization", .organizationCode,
+              "Code of the employer's own organization (kind employer or partner), whose users rank its slots' applicants; empty = keep the current link (none for a new employer)."),
     ]
 
     static let slots: [IntakeColumn] = [

@@ -67,6 +67,9 @@ public func buildRouter(_ deps: Dependencies) throws -> Router<AppRequestContext
     let edcs = pages.group().add(middleware: RequireRole(.edcStaff, .coordinator))
     SlotsController(deps: deps).addRoutes(to: edcs)
 
+    let rankers = pages.group().add(middleware: RequireRole(.employer, .edcStaff, .coordinator))
+    RankingsController(deps: deps).addRoutes(to: rankers)
+
     let caseWorkers = pages.group().add(middleware: RequireRole(.caseWorker))
     ReferralsController(deps: deps).addRoutes(to: caseWorkers)
 
@@ -74,6 +77,7 @@ public func buildRouter(_ deps: Dependencies) throws -> Router<AppRequestContext
     RunsController(deps: deps).addRoutes(to: coordinators)
     GuardianNoticesController(deps: deps).addRoutes(to: coordinators)
     UsersController(deps: deps).addRoutes(to: coordinators)
+    PolicyController(deps: deps).addRoutes(to: coordinators)
     AuditController(deps: deps).addRoutes(to: coordinators)
     ReportsController(deps: deps).addRoutes(to: coordinators)
     return router

@@ -9,8 +9,8 @@ import WebApp
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
-        abstract: "Add users, change their roles, disable them.",
-        subcommands: [Add.self, Role.self, Disable.self, Enable.self, Password.self]
+        abstract: "Add users, change their roles, disable them, issue API tokens.",
+        subcommands: [Add.self, Role.self, Disable.self, Enable.self, Password.self, Token.self]
     )
 
     /// The password comes from the environment (WBLMATCH_PASSWORD) or standard input, never the command line.
@@ -124,6 +124,27 @@ struct UserCommand: AsyncParsableCommand {
             let user = try await UserCommand.account(store, email: email)
             try await store.setPasswordHash(userID: user.id, try await PasswordHasher(cost: config.bcryptCost).hash(password))
             print("password of \(user.email) changed")
+        }
+    }
+
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Issue a bearer token for /api/v1 acting as a user; prints it once (only its SHA-256 is stored).",
+            discussion: "Revoke tokens on the web app's users page (/users).")
+        @Argument(help: "The email of the user the token acts as (with their role and scope).") var email: String
+        @Option(help: "What will use the token (shown on the users page).") var name = "school information system"
+
+        func run() async throws {
+            let name = name.trimmingCharacters(in: .whitespaces)
+            guard (1...200).contains(name.count) else { throw ValidationError("--name must have 1 to 200 characters") }
+            let pool = try UserCommand.pool()
+            let store = UserAccountStore(pool: pool)
+            let user = try await UserCommand.account(store, email: email)
+            if user.disabled { throw ValidationError("\(user.email) is disabled; enable the user first (wblmatch user enable --email \(user.email))") }
+            let secret = SecureToken.make()
+            let id = try await APITokenStore(pool: pool).create(userID: user.id, name: name, secret: secret)
+            FileHandle.standardError.write(Data("token \(id) “\(name)” for \(user.email) (\(user.role.rawValue)); it is shown only now:\n".utf8))
+            print(secret)
         }
     }
 }

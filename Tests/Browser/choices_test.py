@@ -9,12 +9,14 @@ opens the student's result and explanation. Screenshots go to .local/screenshots
 Run by scripts/test (or: DATABASE_URL=... WBLMATCH=.build/debug/wblmatch Tests/Browser/choices_test.py).
 Uses Debian's python3-selenium, chromium and chromium-driver (scripts/setup --browser).
 """
-import os, socket, subprocess, sys, time, urllib.request, uuid
+import os, socket, subprocess, sys, time, urllib.error, urllib.request, uuid
 from urllib.parse import urlparse, urlunparse
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SHOTS = os.path.join(ROOT, ".local", "screenshots")
@@ -95,6 +97,13 @@ def main():
                 shot("sign-in-failed")
                 fail(f"{email} could not sign in")
 
+        def submit(selector):
+            """Clicks a form's button and waits until the page it posts to has replaced this one
+            (else the next find_element may catch the old page's element, which then goes stale)."""
+            button = driver.find_element(By.CSS_SELECTOR, selector)
+            button.click()
+            WebDriverWait(driver, 15).until(expected_conditions.staleness_of(button))
+
         # Counselor: three choices, then reorder.
         sign_in("counselor@clovis.example")
         shot("01-counselor-dashboard")
@@ -105,7 +114,7 @@ def main():
         if "Needs certification: OSHA-10" not in driver.page_source:
             fail("the slot list does not say that Farm office intern needs OSHA-10")
         for title in ["Dairy herd assistant", "Cheese plant helper", "Farm office intern"]:
-            driver.find_element(By.CSS_SELECTOR, f"button[aria-label='Add {title}']").click()
+            submit(f"button[aria-label='Add {title}']")
         shot("03-three-choices")
 
         def ranked():
@@ -113,8 +122,8 @@ def main():
 
         if ranked() != ["Dairy herd assistant", "Cheese plant helper", "Farm office intern"]:
             fail(f"after adding, the list reads {ranked()}")
-        driver.find_element(By.CSS_SELECTOR, "button[aria-label='Move Farm office intern up']").click()
-        driver.find_element(By.CSS_SELECTOR, "button[aria-label='Move Farm office intern up']").click()
+        submit("button[aria-label='Move Farm office intern up']")
+        submit("button[aria-label='Move Farm office intern up']")
         shot("04-reordered")
         expected = ["Farm office intern", "Dairy herd assistant", "Cheese plant helper"]
         if ranked() != expected:
@@ -149,6 +158,26 @@ def main():
         explanations = driver.find_element(By.CSS_SELECTOR, "ol.explanations").text
         if "Farm office intern" not in explanations or "Not eligible" not in explanations:
             fail(f"the explanation reads {explanations!r}")
+
+        # An API token from `wblmatch user token` works on /api/v1 until revoked on the users page.
+        issued = subprocess.run([binary, "user", "token", "counselor@clovis.example", "--name", "Browser test SIS"],
+                                env=env, check=True, capture_output=True, text=True)
+        token = issued.stdout.strip()
+
+        def api_status():
+            request = urllib.request.Request(base + "/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+            try:
+                return urllib.request.urlopen(request, timeout=5).status
+            except urllib.error.HTTPError as error:
+                return error.code
+
+        if len(token) != 64 or api_status() != 200:
+            fail(f"the token printed by wblmatch user token ({token!r}) does not open /api/v1/me")
+        driver.get(base + "/users")
+        submit("button[aria-label='Revoke Browser test SIS']")
+        shot("08-token-revoked")
+        if api_status() != 401:
+            fail("a revoked token still opens /api/v1/me")
         print(f"browser test: ok (screenshots in {SHOTS})")
     finally:
         if driver:

@@ -44,6 +44,13 @@ struct RoleMatrixTests {
         Route(method: .post, path: { _ in "/referrals" }, form: { _ in [] }, allowed: ["case_worker"], name: "POST /referrals"),
         Route(method: .get, path: { _ in "/users" }, form: { _ in [] }, allowed: ["coordinator"], name: "GET /users"),
         Route(method: .post, path: { "/users/\($0.userIDs["employer"]!)/disabled" }, form: { _ in [("disabled", "0")] }, allowed: ["coordinator"], name: "POST /users/:id/disabled"),
+        Route(method: .post, path: { _ in "/users/tokens" }, form: { _ in [] }, allowed: ["coordinator"], name: "POST /users/tokens"),
+        Route(method: .get, path: { _ in "/rankings" }, form: { _ in [] }, allowed: ["coordinator", "edc_staff", "employer"], name: "GET /rankings"),
+        Route(method: .get, path: { "/rankings/\($0.clovisSlots[0])" }, form: { _ in [] }, allowed: ["coordinator", "edc_staff", "employer"], name: "GET /rankings/:id"),
+        Route(method: .post, path: { "/rankings/\($0.clovisSlots[0])" }, form: { _ in [] }, allowed: ["coordinator", "edc_staff", "employer"], name: "POST /rankings/:id"),
+        Route(method: .get, path: { _ in "/policy" }, form: { _ in [] }, allowed: ["coordinator"], name: "GET /policy"),
+        Route(method: .post, path: { _ in "/policy" }, form: { _ in [("policy", "{")] }, allowed: ["coordinator"], name: "POST /policy (invalid)"),
+        Route(method: .post, path: { "/policy/rounds/\($0.roundID)" }, form: { _ in [("max_choices", "3")] }, allowed: ["coordinator"], name: "POST /policy/rounds/:id"),
     ]
 
     @Test(arguments: ["coordinator", "counselor", "edc_staff", "case_worker", "employer"])

@@ -84,7 +84,7 @@ public struct SampleDataGenerator: Sendable {
             let employerID = "\(edc.prefix)-E\(pad(e + 1, 5))"
             let baseName = random.pick(industry.employerNames)
             let name = e < 30 ? "\(baseName) \(town.name)" : "\(baseName) \(town.name) #\(e + 1)"
-            employers += writer.line([edc.code, employerID, name, industry.name])
+            employers += writer.line([edc.code, employerID, name, industry.name, nil])
             employerRefs.append((edc.code, employerID, town.county))
             let siteLat = town.latitude + Double.random(in: -0.03...0.03, using: &random)
             let siteLon = town.longitude + Double.random(in: -0.03...0.03, using: &random)

@@ -70,4 +70,18 @@ enum AccountQueries {
         """
     /// Revokes token $1 of user $2.
     static let revokeToken = "UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL"
+    /// Logs action $1 on token $2 (its owner and name, never the secret).
+    static let auditToken = """
+        INSERT INTO audit_log (actor_user_id, actor, action, entity, entity_id, detail)
+        SELECT audit_actor_user_id(), audit_actor(), $1, 'api_tokens', t.id::text,
+               jsonb_build_object('user_id', t.user_id, 'name', t.name)
+        FROM api_tokens t WHERE t.id = $2
+        """
+    /// Every token with its owner's email, newest first.
+    static let allTokens = """
+        SELECT t.id, t.user_id, u.email, t.name, to_char(t.created_at, 'YYYY-MM-DD HH24:MI') AS created_at,
+               to_char(t.last_used_at, 'YYYY-MM-DD HH24:MI') AS last_used_at, to_char(t.revoked_at, 'YYYY-MM-DD HH24:MI') AS revoked_at
+        FROM api_tokens t JOIN users u ON u.id = t.user_id
+        ORDER BY t.revoked_at IS NOT NULL, t.created_at DESC, t.id DESC
+        """
 }

@@ -13,7 +13,7 @@ enum EmployerImport {
 /// SQL of the employers import.
 enum EmployerImportQueries {
     static let createStage = """
-        CREATE TEMP TABLE stage_employers (line int, edc text, employer_id text, name text, industry text) ON COMMIT DROP
+        CREATE TEMP TABLE stage_employers (line int, edc text, employer_id text, name text, industry text, organization text) ON COMMIT DROP
         """
 
     static let copy = "COPY stage_employers FROM STDIN"
@@ -32,6 +32,11 @@ enum EmployerImportQueries {
         SELECT line, 'edc', format('"%s" is not your EDC (%s): EDC staff import only their own EDC''s employers', edc, $1::text)
         FROM stage_employers WHERE $1::text IS NOT NULL AND edc <> $1::text
         UNION ALL
+        SELECT s.line, 'organization', format('"%s" is not the code of an employer''s own organization (kind employer or partner)', s.organization)
+        FROM stage_employers s
+        WHERE s.organization IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM organizations o WHERE o.code = s.organization AND o.kind IN ('employer', 'partner'))
+        UNION ALL
         SELECT line, 'employer_id', format('employer %s of %s appears again (first on line %s)', employer_id, edc, first_line)
         FROM (SELECT line, edc, employer_id, min(line) OVER (PARTITION BY edc, employer_id) AS first_line FROM stage_employers) d
         WHERE line > first_line
@@ -40,11 +45,14 @@ enum EmployerImportQueries {
 
     static let upsert = """
         WITH upserted AS (
-            INSERT INTO employers AS t (edc_id, external_id, name, industry)
-            SELECT o.id, s.employer_id, s.name, s.industry
+            INSERT INTO employers AS t (edc_id, external_id, name, industry, organization_id)
+            SELECT o.id, s.employer_id, s.name, s.industry, eo.id
             FROM stage_employers s JOIN organizations o ON o.code = s.edc AND o.kind = 'edc'
-            ON CONFLICT (edc_id, external_id) DO UPDATE SET name = excluded.name, industry = excluded.industry, updated_at = now()
-            WHERE (t.name, t.industry) IS DISTINCT FROM (excluded.name, excluded.industry)
+            LEFT JOIN organizations eo ON eo.code = s.organization AND eo.kind IN ('employer', 'partner')
+            ON CONFLICT (edc_id, external_id) DO UPDATE SET name = excluded.name, industry = excluded.industry,
+                organization_id = coalesce(excluded.organization_id, t.organization_id), updated_at = now()
+            WHERE (t.name, t.industry, t.organization_id)
+                  IS DISTINCT FROM (excluded.name, excluded.industry, coalesce(excluded.organization_id, t.organization_id))
             RETURNING (xmax = 0) AS inserted)
         SELECT count(*) FILTER (WHERE inserted)::int AS created, count(*) FILTER (WHERE NOT inserted)::int AS updated
         FROM upserted

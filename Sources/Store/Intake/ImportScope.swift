@@ -6,7 +6,8 @@ import Intake
 /// | kind | roles |
 /// |---|---|
 /// | organizations, users, rounds | coordinator |
-/// | employers, slots, rankings | edc_staff (own EDC), coordinator |
+/// | employers, slots | edc_staff (own EDC), coordinator |
+/// | rankings | edc_staff (own EDC), employer (own slots: employers.organization_id), coordinator |
 /// | students, choices | counselor (own school), coordinator |
 /// | referrals | case_worker (own referrals), coordinator with can_view_juvenile |
 public enum ImportScope {
@@ -14,7 +15,8 @@ public enum ImportScope {
     public static func roles(for kind: IntakeKind) -> [String] {
         switch kind {
         case .organizations, .users, .rounds: ["coordinator"]
-        case .employers, .slots, .rankings: ["edc_staff", "coordinator"]
+        case .employers, .slots: ["edc_staff", "coordinator"]
+        case .rankings: ["edc_staff", "employer", "coordinator"]
         case .students, .choices: ["counselor", "coordinator"]
         case .referrals: ["case_worker", "coordinator"]
         }

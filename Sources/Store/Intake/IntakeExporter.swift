@@ -30,7 +30,7 @@ public struct IntakeExporter: Sendable {
         case .students: rows = try await pool.query(ExportQueries.students, [school])
         case .choices: rows = try await pool.query(ExportQueries.choices, [school, round])
         case .referrals: rows = try await pool.query(ExportQueries.referrals, [user.role == "case_worker" ? user.id : nil])
-        case .rankings: rows = try await pool.query(ExportQueries.rankings, [edc, round])
+        case .rankings: rows = try await pool.query(ExportQueries.rankings, [edc, round, user.role == "employer" ? user.organizationCode : nil])
         }
         for row in rows { out += writer.line(row.values) }
         return out
@@ -54,10 +54,11 @@ enum ExportQueries {
         FROM rounds r LEFT JOIN rounds p ON p.id = r.previous_round_id ORDER BY r.created_at, r.id
         """
 
-    /// Employers of EDC $1 (all when NULL).
+    /// Employers of EDC $1 (all when NULL), with their own organization's code.
     static let employers = """
-        SELECT o.code, e.external_id, e.name, e.industry
+        SELECT o.code, e.external_id, e.name, e.industry, eo.code
         FROM employers e JOIN organizations o ON o.id = e.edc_id
+        LEFT JOIN organizations eo ON eo.id = e.organization_id
         WHERE $1::text IS NULL OR o.code = $1::text ORDER BY o.code, e.external_id
         """
 
@@ -125,6 +126,8 @@ enum ExportQueries {
         WHERE r.round_id = (SELECT id FROM rounds WHERE ($2::text IS NULL AND state = 'open') OR name = $2::text
                             ORDER BY created_at DESC, id DESC LIMIT 1)
           AND ($1::text IS NULL OR eo.code = $1::text)
+          AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM employers e JOIN organizations o ON o.id = e.organization_id
+                                           WHERE e.id = sl.employer_id AND o.code = $3::text))
         ORDER BY eo.code, sl.external_id, r.tier, so.code, st.external_id
         """
 }

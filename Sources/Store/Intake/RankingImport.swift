@@ -1,6 +1,6 @@
 /// Employers' rankings of a slot's applicants in tiers, in a round. Each slot's ranking in the file
 /// replaces its stored ranking as a whole. Counts are of slots. EDC staff rank only their own
-/// EDC's slots.
+/// EDC's slots, employer users only the slots of employers linked to their organization.
 enum RankingImport {
     static func run(_ context: ImportContext) async throws -> ImportCounts {
         let round = try await context.round()
@@ -10,7 +10,7 @@ enum RankingImport {
         if own != nil { try await context.conn.execute(RankingImportQueries.defaultEDC, [own]) }
         try await context.conn.executeScript(SlotKeys.create)
         try await context.conn.executeScript(RankingImportQueries.resolve)
-        try await context.check(RankingImportQueries.problems, [own])
+        try await context.check(RankingImportQueries.problems, [own, context.scope(whenRole: "employer")])
         try await context.conn.executeScript(RankingImportQueries.createLists)
         try await context.conn.execute(RankingImportQueries.compareLists, [round.id])
         try await context.conn.execute(RankingImportQueries.deleteChanged, [round.id])
@@ -42,7 +42,8 @@ enum RankingImportQueries {
         LEFT JOIN slot_keys k ON k.edc_key = coalesce(r.edc, '') AND k.external_id = r.slot_id
         """
 
-    /// Unknown slots and students, slots of another EDC than the user's ($1), duplicates.
+    /// Unknown slots and students, slots of another EDC than the user's ($1), slots of an employer
+    /// not linked to the employer user's organization ($2), duplicates.
     static let problems = """
         SELECT line, 'slot_id' AS col, CASE WHEN edc IS NULL THEN format('slot %s is not known', slot_id)
                                            ELSE format('slot %s of %s is not known', slot_id, edc) END AS message
@@ -53,6 +54,11 @@ enum RankingImportQueries {
         UNION ALL
         SELECT line, 'edc', format('slot %s belongs to %s, not your EDC (%s)', slot_id, slot_edc, $1::text)
         FROM resolved_rankings WHERE $1::text IS NOT NULL AND matches = 1 AND slot_edc <> $1::text
+        UNION ALL
+        SELECT r.line, 'slot_id', format('slot %s is not offered by your organization (%s)', r.slot_id, $2::text)
+        FROM resolved_rankings r JOIN slots s ON s.id = r.slot_pk JOIN employers e ON e.id = s.employer_id
+        LEFT JOIN organizations eo ON eo.id = e.organization_id
+        WHERE $2::text IS NOT NULL AND r.matches = 1 AND eo.code IS DISTINCT FROM $2::text
         UNION ALL
         SELECT line, 'school', format('"%s" is not the code of a school', school)
         FROM resolved_rankings WHERE school_pk IS NULL

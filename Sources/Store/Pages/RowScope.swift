@@ -9,6 +9,9 @@ public enum RowScope: Sendable, Equatable {
     case school(Int64)
     /// EDC staff: the employers and slots of one EDC (organizations.id).
     case edc(Int64)
+    /// Employer users: the slots of the employers linked to one organization
+    /// (`employers.organization_id`), for ranking their applicants only (``RankingBook``).
+    case employer(Int64)
     /// Roles that may not see this kind of row at all.
     case nothing
 
@@ -16,14 +19,21 @@ public enum RowScope: Sendable, Equatable {
     var schoolFilter: Int64? { if case .school(let id) = self { id } else { nil } }
     /// The EDC id to filter on; nil when not EDC-scoped.
     var edcFilter: Int64? { if case .edc(let id) = self { id } else { nil } }
+    /// The employer user's organization id to filter on; nil when not employer-scoped.
+    var employerFilter: Int64? { if case .employer(let id) = self { id } else { nil } }
 
     /// Whether a query for students may return anything.
     var reachesStudents: Bool {
-        switch self { case .everything, .school: true; case .edc, .nothing: false }
+        switch self { case .everything, .school: true; case .edc, .employer, .nothing: false }
     }
-    /// Whether a query for employers and slots may return anything.
+    /// Whether a query for employers and slots may return anything (``SlotCatalog`` filters by
+    /// EDC only, so an employer scope reaches nothing there).
     var reachesSlots: Bool {
-        switch self { case .everything, .edc: true; case .school, .nothing: false }
+        switch self { case .everything, .edc: true; case .school, .employer, .nothing: false }
+    }
+    /// Whether a ranking page may show a slot: the slot catalog's scopes and employer users.
+    var reachesRankings: Bool {
+        switch self { case .everything, .edc, .employer: true; case .school, .nothing: false }
     }
 }
 

@@ -3,7 +3,9 @@ import Foundation
 import Hummingbird
 import Store
 
-/// Coordinators' user administration: list, add, change role, disable or enable, reset a password.
+/// Coordinators' user administration: list, add, change role, disable or enable, reset a password,
+/// issue and revoke API tokens for school information systems (a token is shown once, stored as
+/// its SHA-256).
 struct UsersController {
     let deps: Dependencies
 
@@ -13,22 +15,63 @@ struct UsersController {
         router.post("users/:id/role", use: role)
         router.post("users/:id/disabled", use: disabled)
         router.post("users/:id/password", use: password)
+        router.post("users/tokens", use: issueToken)
+        router.post("users/tokens/:id/revoke", use: revokeToken)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTML {
         try await render(context: context, errors: [])
     }
 
-    func render(context: AppRequestContext, errors: [FieldError], status: HTTPResponse.Status = .ok) async throws -> HTML {
+    func render(context: AppRequestContext, errors: [FieldError], newToken: [String: String]? = nil, tokenErrors: [FieldError] = [],
+                status: HTTPResponse.Status = .ok) async throws -> HTML {
         let users = try await deps.accounts.all()
-        return try deps.pages.page("users", title: "Users", context: context, data: [
+        let tokens = try await deps.tokens.all()
+        var data: [String: Any] = [
+            "tokens": tokens.map { t -> [String: Any] in
+                ["id": t.id, "email": t.userEmail, "name": t.name, "created": t.createdAt, "used": t.lastUsedAt ?? "",
+                 "revoked": t.revokedAt ?? "", "live": t.revokedAt == nil]
+            },
+            "hasTokenErrors": !tokenErrors.isEmpty, "tokenErrors": tokenErrors.map { ["field": $0.field, "message": $0.message] },
+            "tokenUsers": users.filter { !$0.disabled }.map { ["value": $0.id, "label": "\($0.name) <\($0.email)>"] },
+        ]
+        if let newToken { data["newToken"] = newToken }
+        return try deps.pages.page("users", title: "Users", context: context, data: data.merging([
             "hasErrors": !errors.isEmpty, "errors": errors.map { ["field": $0.field, "message": $0.message] },
             "roles": UserRole.allCases.map { ["value": $0.rawValue, "label": $0.label] },
             "users": users.map { u -> [String: Any] in
                 ["id": u.id, "name": u.name, "email": u.email, "role": u.role.label, "organization": u.organizationID.map(String.init) ?? "",
                  "disabled": u.disabled, "roles": UserRole.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0 == u.role] }]
             },
-        ], status: status)
+        ]) { a, _ in a }, status: status)
+    }
+
+    /// Issues a token for the chosen user and shows it once, on this response only (never in the
+    /// session or a redirect).
+    @Sendable func issueToken(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await request.form(context: context)
+        var errors: [FieldError] = []
+        let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
+        if name.isEmpty || name.count > 200 { errors.append(FieldError(field: "Token name", message: "say what will use it (1–200 characters), e.g. “Clovis HS PowerSchool”")) }
+        var account: UserAccount?
+        if let id = Int64(form["user_id"] ?? ""), let found = try await deps.accounts.find(id: id), !found.disabled { account = found }
+        if account == nil { errors.append(FieldError(field: "User", message: "choose an enabled user; the token acts with their role and scope")) }
+        guard errors.isEmpty, let account else {
+            return try await render(context: context, errors: [], tokenErrors: errors, status: .unprocessableContent).response(from: request, context: context)
+        }
+        let secret = SecureToken.make()
+        _ = try await deps.tokens.create(userID: account.id, name: name, secret: secret)
+        return try await render(context: context, errors: [], newToken: ["secret": secret, "name": name, "email": account.email])
+            .response(from: request, context: context)
+    }
+
+    @Sendable func revokeToken(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.id()
+        guard let token = try await deps.tokens.all().first(where: { $0.id == id }) else { throw HTTPError(.notFound) }
+        if try await deps.tokens.revoke(tokenID: token.id, userID: token.userID) {
+            context.flash("Token “\(token.name)” of \(token.userEmail) revoked: it no longer works.")
+        }
+        return .redirect(to: "/users")
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -6,15 +6,15 @@ enum Navigation {
         var items: [(String, String)] = [("/", "Dashboard")]
         switch role {
         case .coordinator:
-            items += [("/students", "Students"), ("/slots", "Slots"), ("/runs", "Match runs"), ("/users", "Users"), ("/imports", "Upload CSV")]
+            items += [("/students", "Students"), ("/slots", "Slots"), ("/rankings", "Rankings"), ("/runs", "Match runs"), ("/policy", "Policy"), ("/users", "Users"), ("/imports", "Upload CSV")]
         case .counselor:
             items += [("/students", "Students"), ("/imports", "Upload CSV")]
         case .edcStaff:
-            items += [("/slots", "Slots"), ("/imports", "Upload CSV")]
+            items += [("/slots", "Slots"), ("/rankings", "Rankings"), ("/imports", "Upload CSV")]
         case .caseWorker:
             items += [("/referrals", "Referrals"), ("/imports", "Upload CSV")]
         case .employer:
-            break
+            items += [("/rankings", "Rank applicants")]
         }
         return items.map { ["href": $0.0, "label": $0.1] }
     }

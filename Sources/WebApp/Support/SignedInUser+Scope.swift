@@ -18,4 +18,15 @@ extension SignedInUser {
         default: .nothing
         }
     }
+
+    /// The slots whose applicants this user may rank: an employer's own (through
+    /// `employers.organization_id`), an EDC's, or every slot for coordinators.
+    var rankingScope: RowScope {
+        switch role {
+        case .coordinator: .everything
+        case .edcStaff: organizationID.map(RowScope.edc) ?? .nothing
+        case .employer: organizationID.map(RowScope.employer) ?? .nothing
+        default: .nothing
+        }
+    }
 }

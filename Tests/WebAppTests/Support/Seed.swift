@@ -70,6 +70,8 @@ struct Seed: Sendable {
         let (clovisEmployer, clovisSite) = try await employer(seed.clovisEDC, "E1", "Acme Dairy")
         let (portalesEmployer, portalesSite) = try await employer(seed.portalesEDC, "P1", "Portales Welding")
         seed.clovisEmployer = clovisEmployer
+        // Acme Dairy's own organization: its employer user ranks the applicants of its slots.
+        _ = try await pool.execute("UPDATE employers SET organization_id = $1 WHERE id = $2", [seed.employerOrg, clovisEmployer])
         seed.clovisSite = clovisSite
         func slot(_ edc: Int64, _ employer: Int64, _ site: Int64, _ code: String, _ title: String) async throws -> Int64 {
             try id(try await pool.query("""
