@@ -6,11 +6,11 @@ enum Navigation {
         var items: [(String, String)] = [("/", "Dashboard")]
         switch role {
         case .coordinator:
-            items += [("/students", "Students"), ("/slots", "Slots"), ("/runs", "Match runs"), ("/users", "Users"), ("/imports", "Upload CSV")]
+            items += [("/students", "Students"), ("/slots", "Slots"), ("/runs", "Match runs"), ("/placements", "Placements"), ("/users", "Users"), ("/imports", "Upload CSV")]
         case .counselor:
-            items += [("/students", "Students"), ("/imports", "Upload CSV")]
+            items += [("/students", "Students"), ("/placements", "Placements"), ("/imports", "Upload CSV")]
         case .edcStaff:
-            items += [("/slots", "Slots"), ("/imports", "Upload CSV")]
+            items += [("/slots", "Slots"), ("/placements", "Placements"), ("/imports", "Upload CSV")]
         case .caseWorker:
             items += [("/referrals", "Referrals"), ("/imports", "Upload CSV")]
         case .employer:
