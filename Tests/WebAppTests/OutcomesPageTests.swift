@@ -30,8 +30,8 @@ struct OutcomesPageTests {
         }
         func run(_ round: Int64, _ state: String, previous: Int64?) async throws -> Int64 {
             try await pool.query("""
-                INSERT INTO match_runs (round_id, kind, state, seed, algorithm_version, verified, finished_at, previous_run_id)
-                VALUES ($1, $2, $3, 1, 't', true, now(), $4) RETURNING id
+                INSERT INTO match_runs (round_id, kind, state, seed, algorithm_version, verified, finished_at, previous_run_id, published_at)
+                VALUES ($1, $2, $3, 1, 't', true, now(), $4, CASE WHEN $3 = 'published' THEN now() END) RETURNING id
                 """, [round, state == "published" ? "final" : "manual", state, previous])[0].decode("id", as: Int64.self)
         }
         let assign = "INSERT INTO match_assignments (run_id, student_id, slot_id, choice_rank, status, reserved_seat) VALUES ($1, $2, $3, $4, $5, $6)"

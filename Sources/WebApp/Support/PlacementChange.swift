@@ -64,10 +64,10 @@ enum PlacementChange: Sendable, Equatable {
 
     /// Whether `user`'s role may make this change (the row scope is checked before).
     func allowed(for user: SignedInUser) -> Bool {
-        switch user.role {
-        case .counselor, .coordinator: true
-        case .edcStaff: if case .start = self { true } else if case .hours = self { true } else { false }
-        default: false
+        switch (user.role, self) {
+        case (.counselor, _), (.coordinator, _): return true
+        case (.edcStaff, .start), (.edcStaff, .hours): return true
+        default: return false
         }
     }
 
