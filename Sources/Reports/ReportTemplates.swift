@@ -31,6 +31,8 @@ public struct ReportTemplates: Sendable {
         "edc_digest.html", "edc_digest.text",
         "case_worker_digest.html", "case_worker_digest.text",
         "run_failed.html", "run_failed.text",
+        "guardian_placed_en.text", "guardian_placed_es.text",
+        "guardian_second_round_en.text", "guardian_second_round_es.text",
     ]
 
     /// Renders `name.text` and `name.html` with one view model.
@@ -38,6 +40,11 @@ public struct ReportTemplates: Sendable {
         let text = library.render(model, withTemplate: name + ".text") ?? ""
         let html = library.render(model, withTemplate: name + ".html") ?? ""
         return (text, html)
+    }
+
+    /// Renders the text-only template `name.text`.
+    func renderText(_ name: String, _ model: [String: Any]) -> String {
+        library.render(model, withTemplate: name + ".text") ?? ""
     }
 }
 

@@ -35,6 +35,7 @@ public func buildRouter(_ deps: Dependencies) throws -> Router<AppRequestContext
 
     let api = router.group("api/v1").add(middleware: BearerTokenAuthenticator(tokens: deps.tokens))
     APIController(deps: deps).addRoutes(to: api.group().add(middleware: AuditActorMiddleware()))
+    PlacementsAPIController(deps: deps).addRoutes(to: api.group().add(middleware: AuditActorMiddleware()))
 
     let pages = router.group()
         .add(middleware: LogRequestsMiddleware(.info))
@@ -67,8 +68,13 @@ public func buildRouter(_ deps: Dependencies) throws -> Router<AppRequestContext
     let edcs = pages.group().add(middleware: RequireRole(.edcStaff, .coordinator))
     SlotsController(deps: deps).addRoutes(to: edcs)
 
+<<<<<<< HEAD
     let rankers = pages.group().add(middleware: RequireRole(.employer, .edcStaff, .coordinator))
     RankingsController(deps: deps).addRoutes(to: rankers)
+=======
+    let placements = pages.group().add(middleware: RequireRole(.counselor, .coordinator, .edcStaff))
+    PlacementsController(deps: deps).addRoutes(to: placements)
+>>>>>>> families
 
     let caseWorkers = pages.group().add(middleware: RequireRole(.caseWorker))
     ReferralsController(deps: deps).addRoutes(to: caseWorkers)

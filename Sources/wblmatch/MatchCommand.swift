@@ -99,7 +99,7 @@ struct MatchShowCommand: AsyncParsableCommand {
 struct MatchPublishCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish", abstract: "Run and publish the final match: the round's choices and rankings freeze.",
-        discussion: "A round has one final run; publishing again is refused. Same as `match run --kind final`.")
+        discussion: "A round has one final run; publishing again is refused. Same as `match run --kind final`. Publishing creates the placements and queues the guardians' placement and second-round notices in the same transaction.")
 
     @OptionGroup var options: MatchOptions
     @Option(name: .long, help: "The lottery seed (default: drawn at random and recorded).")

@@ -11,7 +11,7 @@ enum MatchRunSetup {
         let renderer = ReportRenderer(templates: try await ReportTemplates.bundled(), timeZone: config.timeZone)
         let outbox = Outbox(renderer: MessageRenderer(defaultFrom: try EmailAddress(parsing: config.mailFrom), timeZone: config.timeZone))
         let mailer = OutboxRunMailer(from: outbox.renderer.defaultFrom) { email, conn in
-            _ = try await outbox.enqueue(email, on: conn)
+            try await outbox.enqueue(email, on: conn).id
         }
         return MatchRunPipeline(pool: pool, renderer: renderer, mailer: mailer, publicURL: config.publicURL)
     }

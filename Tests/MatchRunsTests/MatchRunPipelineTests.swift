@@ -154,7 +154,7 @@ import TestSupport
         try await TestDatabase.with { db in
             _ = try await Seed.write(db.pool)
             let outbox = Outbox(from: EmailAddress("wblmatch@region1.example", name: "WBLMatch"))
-            let mailer = OutboxRunMailer(from: outbox.renderer.defaultFrom) { email, conn in _ = try await outbox.enqueue(email, on: conn) }
+            let mailer = OutboxRunMailer(from: outbox.renderer.defaultFrom) { email, conn in try await outbox.enqueue(email, on: conn).id }
             let pipeline = MatchRunPipeline(pool: db.pool, renderer: ReportRenderer(templates: try await ReportTemplates.bundled()),
                                             mailer: mailer, publicURL: "https://wbl.example.org")
             let summary = try await pipeline.run(MatchRunArgs(kind: .manual, seed: 2))

@@ -1,5 +1,6 @@
 import Database
 import Foundation
+import Mail
 import Reports
 @testable import MatchRuns
 
@@ -90,5 +91,12 @@ struct TableMailer: RunMailer {
                 [e.template, e.toAddress, e.subject, e.text + "\n" + e.html,
                  e.attachments.first.map { String(decoding: $0.data, as: UTF8.self) }])
         }
+    }
+
+    /// Guardian notices go to the real outbox: `guardian_notices` keeps the outbox id.
+    func enqueue(_ notice: GuardianNoticeEmail, on connection: Connection) async throws -> Int64 {
+        let outbox = Outbox(from: EmailAddress("wblmatch@region1.example"))
+        return try await outbox.enqueue(OutgoingEmail(to: [EmailAddress(notice.toAddress, name: notice.toName)],
+                                                      subject: notice.subject, text: notice.text), on: connection).id
     }
 }

@@ -4,9 +4,11 @@ import Hummingbird
 import Testing
 import WebApp
 
+/// The "Send missing guardian notices" button: a published final run whose notices were never
+/// queued (written here directly, not by the pipeline) gets them once, however often it is pressed.
 @Suite("Guardian notices after the final run")
 struct GuardianNoticesTests {
-    @Test func aPublishedFinalRunQueuesOnePlacementOrSecondRoundNoticePerGuardianInTheirLanguage() async throws {
+    @Test func theResendButtonQueuesWhatAPublishedFinalRunOwesOncePerGuardianInTheirLanguage() async throws {
         try await WebFixture.with { seed, pool, client in
             let (maria, juan, ava) = (seed.clovisStudents[0], seed.clovisStudents[1], seed.portalesStudent)
             try await pool.execute("UPDATE students SET guardian_email = 'fam' || id || '@example.com', guardian_name = 'Family ' || first_name")

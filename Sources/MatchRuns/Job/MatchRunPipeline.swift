@@ -4,7 +4,9 @@ import Reports
 
 /// The match-run pipeline: snapshot (one REPEATABLE READ transaction) → eligibility → engine →
 /// verifier → write the run, its assignments and explanations (COPY), compare with the previous run,
-/// and queue the emails, all in one transaction. A crash leaves a whole run or none.
+/// and queue the emails, all in one transaction. A crash leaves a whole run or none. A final run is
+/// published in that transaction, which also creates its placements and queues the guardians' notices
+/// (``GuardianNoticeQueue``).
 public struct MatchRunPipeline: Sendable {
     public let pool: DatabasePool
     public let renderer: ReportRenderer
@@ -117,6 +119,7 @@ public struct MatchRunPipeline: Sendable {
         let runID: Int64 = try await conn.query(RunQueries.insertRun, insertBinds)[0].decode("id")
 
         var emails: [ReportEmail] = []
+        var guardianNotices = 0
         if verified {
             try await conn.copyIn(RunQueries.copyAssignments) { w in
                 for a in computed.assignments {
@@ -132,6 +135,9 @@ public struct MatchRunPipeline: Sendable {
             if args.kind == .final {
                 _ = try await conn.execute(RunQueries.publish, [runID])
                 _ = try await conn.execute(RunQueries.freezeRound, [inputs.round.id])
+                // Published: placements begin their lifecycle and guardians are told, in this same
+                // transaction, so a family hears of a published run exactly once and never of one that rolled back.
+                guardianNotices = try await GuardianNoticeQueue(renderer: renderer, mailer: mailer).queue(runID: runID, on: conn)
             }
             clock.lap("write_ms")
             timings["write_ms"] = clock.laps["write_ms"]
@@ -153,7 +159,7 @@ public struct MatchRunPipeline: Sendable {
         _ = try await conn.execute(RunQueries.finishRun, [runID, Self.json(timings)])
         if let complete, verified { try await complete(conn) }
         if let holdBeforeCommit { try await Task.sleep(for: holdBeforeCommit) }
-        return Written(runID: runID, state: state, previousRunID: previousRunID, emails: emails.count)
+        return Written(runID: runID, state: state, previousRunID: previousRunID, emails: emails.count + guardianNotices)
     }
 
     private func summary(runID: Int64?, state: String, args: MatchRunArgs, inputs: RunInputs, computed: RunComputation,

@@ -4,8 +4,9 @@ import Reports
 
 /// Turns report emails into `Mail` messages and hands them to the outbox on the run's connection.
 public struct OutboxRunMailer: RunMailer {
-    /// Stores one message in the outbox, in the caller's transaction (`outbox.enqueue(email, on: conn)`).
-    public typealias Enqueue = @Sendable (OutgoingEmail, Connection) async throws -> Void
+    /// Stores one message in the outbox, in the caller's transaction, and returns its id
+    /// (`try await outbox.enqueue(email, on: conn).id`).
+    public typealias Enqueue = @Sendable (OutgoingEmail, Connection) async throws -> Int64
 
     public let from: EmailAddress
     let enqueueOne: Enqueue
@@ -16,7 +17,12 @@ public struct OutboxRunMailer: RunMailer {
     }
 
     public func enqueue(_ emails: [ReportEmail], on connection: Connection) async throws {
-        for email in emails { try await enqueueOne(Self.message(email, from: from), connection) }
+        for email in emails { _ = try await enqueueOne(Self.message(email, from: from), connection) }
+    }
+
+    public func enqueue(_ notice: GuardianNoticeEmail, on connection: Connection) async throws -> Int64 {
+        try await enqueueOne(OutgoingEmail(from: from, to: [EmailAddress(notice.toAddress, name: notice.toName)],
+                                           subject: notice.subject, text: notice.text), connection)
     }
 
     /// The `Mail` message for a report email: text and HTML alternatives plus attachments.

@@ -25,6 +25,6 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var counts: Counts
     /// Milliseconds per stage.
     public var timings: [String: Int]
-    /// Emails queued (0 for a dry run).
+    /// Emails queued (0 for a dry run), guardian notices of a published final run included.
     public var emailsQueued: Int
 }

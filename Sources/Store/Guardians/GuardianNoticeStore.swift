@@ -6,9 +6,10 @@ public struct GuardianNoticeStore: Sendable {
     /// Makes the store.
     public init() {}
 
-    /// Notices owed for run `runID` (nothing unless it is a published final run). Students with a
-    /// placement awaiting a case worker's approval are left out until the approval: telling the
-    /// family earlier would announce a placement that may not happen.
+    /// Notices owed for run `runID` (nothing unless it is a published final run; its placements
+    /// must exist). Students whose placement awaits a case worker's approval are left out until it
+    /// is approved (accepted): telling the family earlier would announce a placement that may not
+    /// happen; a placement withdrawn before its notice gets none.
     public func owed(runID: Int64, on conn: Connection) async throws -> [GuardianNotice] {
         try await conn.query(NoticeQueries.owed, [runID]).map { row in
             GuardianNotice(
@@ -45,7 +46,8 @@ enum NoticeQueries {
         LEFT JOIN sites si ON si.id = sl.site_id
         WHERE r.id = $1 AND r.kind = 'final' AND r.state = 'published'
           AND s.guardian_email <> ''
-          AND (a.slot_id IS NULL OR a.status = 'matched')
+          AND (a.slot_id IS NULL OR EXISTS (SELECT 1 FROM placements p WHERE p.run_id = r.id AND p.student_id = s.id
+                                             AND p.status NOT IN ('pending_approval', 'withdrawn')))
           AND NOT EXISTS (SELECT 1 FROM guardian_notices n WHERE n.run_id = r.id AND n.student_id = s.id)
         ORDER BY s.id
         """

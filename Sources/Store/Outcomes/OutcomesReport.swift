@@ -34,6 +34,14 @@ public struct OutcomesReport: Sendable, Equatable {
         public var filled: Int
     }
 
+    /// The published final run of the round before this run's round (a second round's first round).
+    public struct PreviousRound: Sendable, Equatable {
+        public var name: String
+        public var runID: Int64
+        public var students: Int
+        public var matched: Int
+    }
+
     public var runID: Int64
     public var students: Int
     public var matched: Int
@@ -46,12 +54,14 @@ public struct OutcomesReport: Sendable, Equatable {
     /// The previous run compared with, and its matched count.
     public var previousRunID: Int64?
     public var previousMatched: Int?
+    /// Round over round: the previous round's published result, when this run's round follows one.
+    public var previousRound: PreviousRound? = nil
 
     public static func == (a: OutcomesReport, b: OutcomesReport) -> Bool {
         a.runID == b.runID && a.students == b.students && a.matched == b.matched && a.lines == b.lines && a.unfilled == b.unfilled
             && a.unmatchedReasons.map(\.reason) == b.unmatchedReasons.map(\.reason) && a.unmatchedReasons.map(\.count) == b.unmatchedReasons.map(\.count)
             && a.reservedSeats == b.reservedSeats && a.reservedSeatsUsed == b.reservedSeatsUsed
-            && a.previousRunID == b.previousRunID && a.previousMatched == b.previousMatched
+            && a.previousRunID == b.previousRunID && a.previousMatched == b.previousMatched && a.previousRound == b.previousRound
     }
 
     /// The lines of one group.

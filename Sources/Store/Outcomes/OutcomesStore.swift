@@ -38,7 +38,11 @@ public struct OutcomesStore: Sendable {
             return OutcomesReport(
                 runID: runID, students: try run.decode("students"), matched: try run.decode("matched"), lines: lines, unfilled: unfilled,
                 unmatchedReasons: reasons, reservedSeats: try run.decode("reserved_seats"), reservedSeatsUsed: try run.decode("reserved_used"),
-                previousRunID: try run.decode("previous_run_id"), previousMatched: try run.decode("previous_matched"))
+                previousRunID: try run.decode("previous_run_id"), previousMatched: try run.decode("previous_matched"),
+                previousRound: try run.decode("previous_round_run_id", as: Int64?.self).map {
+                    OutcomesReport.PreviousRound(name: try run.decode("previous_round_name"), runID: $0,
+                                                 students: try run.decode("previous_round_students"), matched: try run.decode("previous_round_matched"))
+                })
         }
     }
 }
@@ -46,8 +50,17 @@ public struct OutcomesStore: Sendable {
 /// SQL of ``OutcomesStore``.
 enum OutcomesQueries {
     static let latest = "SELECT id FROM match_runs WHERE state IN ('succeeded', 'published') ORDER BY id DESC LIMIT 1"
+    /// The run's totals, its previous run in the round, and the published final run of the previous round.
     static let run = """
+        WITH pr AS (
+            SELECT po.name, pm.id FROM match_runs r JOIN rounds ro ON ro.id = r.round_id
+            JOIN rounds po ON po.id = ro.previous_round_id
+            JOIN match_runs pm ON pm.round_id = po.id AND pm.state = 'published'
+            WHERE r.id = $1 ORDER BY pm.id DESC LIMIT 1)
         SELECT r.id, r.previous_run_id,
+               (SELECT name FROM pr) AS previous_round_name, (SELECT id FROM pr) AS previous_round_run_id,
+               (SELECT count(*)::int FROM match_assignments a WHERE a.run_id = (SELECT id FROM pr)) AS previous_round_students,
+               (SELECT count(*)::int FROM match_assignments a WHERE a.run_id = (SELECT id FROM pr) AND a.slot_id IS NOT NULL) AS previous_round_matched,
                (SELECT count(*)::int FROM match_assignments a WHERE a.run_id = r.id) AS students,
                (SELECT count(*)::int FROM match_assignments a WHERE a.run_id = r.id AND a.slot_id IS NOT NULL) AS matched,
                (SELECT count(*)::int FROM match_assignments a WHERE a.run_id = r.id AND a.reserved_seat) AS reserved_used,

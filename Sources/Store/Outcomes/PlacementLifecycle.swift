@@ -16,8 +16,15 @@ public struct PlacementLifecycle: Sendable {
     public func createPlacements(fromPublishedRun runID: Int64, by actor: AuditActor = .system) async throws -> Int {
         try await pool.withTransaction { conn in
             try await actor.stamp(on: conn)
-            return try await conn.execute(PlacementQueries.fromRun, [runID])
+            return try await Self.createPlacements(fromPublishedRun: runID, on: conn)
         }
+    }
+
+    /// Same as ``createPlacements(fromPublishedRun:by:)`` in the caller's transaction (the match-run
+    /// pipeline creates them in the transaction that publishes the run).
+    @discardableResult
+    public static func createPlacements(fromPublishedRun runID: Int64, on conn: Connection) async throws -> Int {
+        try await conn.execute(PlacementQueries.fromRun, [runID])
     }
 
     /// The employer or student accepted the placement.

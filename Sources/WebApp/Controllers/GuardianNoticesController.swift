@@ -1,8 +1,13 @@
 import Hummingbird
+import Mail
+import MatchRuns
+import Reports
 import Store
 
-/// `POST /runs/:id/guardian-notices`: queues the placement and second-round notices a published
-/// final run owes guardians (each once, whoever presses the button and however often).
+/// `POST /runs/:id/guardian-notices`: queues the notices a published final run still owes
+/// guardians. Publishing queues them already (``GuardianNoticeQueue`` in the pipeline); this
+/// sends only what was held back since — a placement a case worker has now approved, a guardian
+/// email added later — and never a notice twice, whoever presses it and however often.
 struct GuardianNoticesController {
     let deps: Dependencies
 
@@ -18,8 +23,11 @@ struct GuardianNoticesController {
             context.flash("Guardian notices go out only for a published final run.")
             return .redirect(to: "/runs/\(runID)")
         }
-        let sent = try await GuardianEmails.sendNotices(runID: runID, deps: deps, actor: AuditActor(userID: user.id, name: user.email))
-        context.flash(sent == 0 ? "Every guardian notice of this run was already queued." : "\(sent) guardian notice(s) queued.")
+        let outbox = Outbox(from: try EmailAddress(parsing: deps.configuration.guardians.mailFrom))
+        let mailer = OutboxRunMailer(from: outbox.renderer.defaultFrom) { email, conn in try await outbox.enqueue(email, on: conn).id }
+        let queue = GuardianNoticeQueue(renderer: ReportRenderer(templates: try await ReportTemplates.bundled()), mailer: mailer)
+        let sent = try await queue.queue(runID: runID, pool: deps.pool, actor: AuditActor(userID: user.id, name: user.email))
+        context.flash(sent == 0 ? "Every guardian notice this run owes has been queued already." : "\(sent) missing guardian notice(s) queued.")
         return .redirect(to: "/runs/\(runID)")
     }
 }

@@ -88,6 +88,10 @@ struct ReportsController {
         if let previous = r.previousRunID, let before = r.previousMatched {
             data["previous"] = ["id": previous, "matched": before, "change": r.matched - before >= 0 ? "+\(r.matched - before)" : "\(r.matched - before)"]
         }
+        if let round = r.previousRound {
+            let line = OutcomesReport.Line(group: "", label: "", total: round.students, matched: round.matched)
+            data["previousRound"] = ["name": round.name, "id": round.runID, "matched": round.matched, "students": round.students, "percent": line.percent]
+        }
         return try deps.pages.page("outcomes", title: "Outcomes of run \(r.runID)", context: context, data: data)
     }
 
@@ -100,6 +104,13 @@ struct ReportsController {
         for s in r.unfilled { out += "unfilled_slot,\(cell(s.title + " · " + s.employer)),\(s.capacity),\(s.filled),\n" }
         for (reason, count) in r.unmatchedReasons { out += "unmatched_reason,\(reason),\(count),,\n" }
         out += "reserved_seats,used,\(r.reservedSeats),\(r.reservedSeatsUsed),\n"
+        if let previous = r.previousRunID, let before = r.previousMatched {
+            out += "previous_run,\(previous),,\(before),\n"
+        }
+        if let round = r.previousRound {
+            let rate = OutcomesReport.Line(group: "", label: "", total: round.students, matched: round.matched).percent
+            out += "previous_round,\(cell(round.name)),\(round.students),\(round.matched),\(rate.replacingOccurrences(of: "%", with: ""))\n"
+        }
         return Response(status: .ok, headers: [
             .contentType: "text/csv; charset=utf-8", .cacheControl: "no-store",
             .contentDisposition: "attachment; filename=\"outcomes-run-\(r.runID).csv\"",

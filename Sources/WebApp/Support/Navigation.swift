@@ -6,11 +6,11 @@ enum Navigation {
         var items: [(String, String)] = [("/", "Dashboard")]
         switch role {
         case .coordinator:
-            items += [("/students", "Students"), ("/slots", "Slots"), ("/rankings", "Rankings"), ("/runs", "Match runs"), ("/policy", "Policy"), ("/users", "Users"), ("/imports", "Upload CSV")]
+            items += [("/students", "Students"), ("/slots", "Slots"), ("/rankings", "Rankings"), ("/runs", "Match runs"), ("/placements", "Placements"), ("/policy", "Policy"), ("/users", "Users"), ("/imports", "Upload CSV")]
         case .counselor:
-            items += [("/students", "Students"), ("/imports", "Upload CSV")]
+            items += [("/students", "Students"), ("/placements", "Placements"), ("/imports", "Upload CSV")]
         case .edcStaff:
-            items += [("/slots", "Slots"), ("/rankings", "Rankings"), ("/imports", "Upload CSV")]
+            items += [("/slots", "Slots"), ("/rankings", "Rankings"), ("/placements", "Placements"), ("/imports", "Upload CSV")]
         case .caseWorker:
             items += [("/referrals", "Referrals"), ("/imports", "Upload CSV")]
         case .employer:
