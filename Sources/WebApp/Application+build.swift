@@ -68,13 +68,11 @@ public func buildRouter(_ deps: Dependencies) throws -> Router<AppRequestContext
     let edcs = pages.group().add(middleware: RequireRole(.edcStaff, .coordinator))
     SlotsController(deps: deps).addRoutes(to: edcs)
 
-<<<<<<< HEAD
     let rankers = pages.group().add(middleware: RequireRole(.employer, .edcStaff, .coordinator))
     RankingsController(deps: deps).addRoutes(to: rankers)
-=======
+
     let placements = pages.group().add(middleware: RequireRole(.counselor, .coordinator, .edcStaff))
     PlacementsController(deps: deps).addRoutes(to: placements)
->>>>>>> families
 
     let caseWorkers = pages.group().add(middleware: RequireRole(.caseWorker))
     ReferralsController(deps: deps).addRoutes(to: caseWorkers)
