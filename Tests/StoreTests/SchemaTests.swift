@@ -54,4 +54,49 @@ import TestSupport
             await #expect(throws: DatabaseError.self) { try await db.pool.execute(choice, [0, "S9"]) }   // rank ≥ 1
         }
     }
+
+    /// sql/0043: a large import may drop the foreign keys of a table inside its transaction, but
+    /// adding them back validates every row, and a transaction that never adds them back cannot commit.
+    @Test func suspendedForeignKeysAreCheckedBeforeCommit() async throws {
+        try await TestDatabase.with { db in
+            try await db.pool.execute("INSERT INTO organizations (code, kind, name) VALUES ('edc-a', 'edc', 'A'), ('hs-a', 'school', 'HS')")
+            try await db.pool.execute("INSERT INTO employers (edc_id, external_id, name) SELECT id, 'E1', 'Emp' FROM organizations WHERE code = 'edc-a'")
+            try await db.pool.execute("""
+                INSERT INTO slots (edc_id, external_id, employer_id, title, kind, program_of_study, capacity, reserved_seats,
+                                   start_date, end_date, virtual)
+                SELECT e.edc_id, 'S1', e.id, 'T', 'internship', 'agriculture', 2, 0, '2027-01-01', '2027-02-01', true FROM employers e
+                """)
+            try await db.pool.execute("INSERT INTO rounds (name) VALUES ('r')")
+            try await db.pool.execute("INSERT INTO students (school_id, external_id, first_name, last_name, birth_date, grade) SELECT id, '1', 'A', 'B', '2010-01-01', 10 FROM organizations WHERE code = 'hs-a'")
+            let ids = try await db.pool.query("SELECT (SELECT id FROM rounds) AS r, (SELECT id FROM students) AS s, (SELECT id FROM slots) AS sl")[0]
+            let (round, student, slot) = (try ids.decode("r", as: Int64.self), try ids.decode("s", as: Int64.self), try ids.decode("sl", as: Int64.self))
+            let insert = "INSERT INTO choices (round_id, student_id, rank, slot_id) VALUES ($1, $2, 1, $3)"
+            let foreignKeys = "SELECT count(*)::int FROM pg_constraint WHERE conrelid = 'choices'::regclass AND contype = 'f'"
+
+            await #expect(throws: DatabaseError.self, "restoring validates the inserted rows") {
+                try await db.pool.withTransaction { conn in
+                    #expect(try await conn.query("SELECT foreign_keys_suspend('choices') AS n")[0].decode("n", as: Int.self) == 3)
+                    try await conn.execute(insert, [round, student + 1000, slot])
+                    try await conn.execute("SELECT foreign_keys_restore('choices')")
+                }
+            }
+            await #expect(throws: DatabaseError.self, "a commit with keys still suspended is refused") {
+                try await db.pool.withTransaction { conn in
+                    try await conn.execute("SELECT foreign_keys_suspend('choices')")
+                    try await conn.execute(insert, [round, student, slot + 1000])
+                }
+            }
+            #expect(try await db.pool.query(foreignKeys)[0].decode(0, as: Int.self) == 3)
+            #expect(try await db.pool.query("SELECT count(*)::int FROM choices")[0].decode(0, as: Int.self) == 0)
+
+            try await db.pool.withTransaction { conn in
+                try await conn.execute("SELECT foreign_keys_suspend('choices')")
+                try await conn.execute(insert, [round, student, slot])
+                #expect(try await conn.query("SELECT foreign_keys_restore('choices') AS n")[0].decode("n", as: Int.self) == 3)
+            }
+            #expect(try await db.pool.query(foreignKeys)[0].decode(0, as: Int.self) == 3)
+            let entry = try await db.pool.query("SELECT entity_id FROM audit_log WHERE entity = 'choices' AND action = 'insert'")
+            #expect(try entry.map { try $0.decode("entity_id", as: String.self) } == ["\(round)/\(student)/1"])
+        }
+    }
 }

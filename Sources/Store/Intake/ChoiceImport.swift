@@ -14,7 +14,9 @@ enum ChoiceImport {
         try await context.conn.executeScript(ChoiceImportQueries.createLists)
         try await context.conn.execute(ChoiceImportQueries.compareLists, [round.id])
         try await context.conn.execute(ChoiceImportQueries.deleteChanged, [round.id])
-        try await context.conn.execute(ChoiceImportQueries.insertChanged, [round.id])
+        try await context.withBulkForeignKeys(table: "choices", rowsQuery: ChoiceImportQueries.rowsToInsert) {
+            try await context.conn.execute(ChoiceImportQueries.insertChanged, [round.id])
+        }
         let rows = try await context.conn.query(ChoiceImportQueries.counts)
         return ImportCounts(created: try rows[0].decode("created"), updated: try rows[0].decode("updated"),
                             unchanged: try rows[0].decode("unchanged"))
@@ -90,15 +92,15 @@ enum ChoiceImportQueries {
 
     /// Each student's new list beside her stored list in round $1.
     static let createLists = """
-        CREATE TEMP TABLE choice_lists (student_pk bigint PRIMARY KEY, existed boolean, changed boolean) ON COMMIT DROP
+        CREATE TEMP TABLE choice_lists (student_pk bigint PRIMARY KEY, existed boolean, changed boolean, new_rows int) ON COMMIT DROP
         """
 
     /// Each student of the file: whether she had a list in round $1 and whether the file's differs
     /// (a full join of new and stored (rank, slot) pairs: any unmatched pair means a change).
     static let compareLists = """
-        INSERT INTO choice_lists (student_pk, existed, changed)
+        INSERT INTO choice_lists (student_pk, existed, changed, new_rows)
         SELECT coalesce(n.student_pk, o.student_id), bool_or(o.student_id IS NOT NULL),
-               bool_or(n.student_pk IS NULL OR o.student_id IS NULL)
+               bool_or(n.student_pk IS NULL OR o.student_id IS NULL), count(n.student_pk)
         FROM (SELECT student_pk, rank, slot_pk FROM resolved_choices) n
         FULL JOIN (SELECT c.student_id, c.rank, c.slot_id FROM choices c
                    WHERE c.round_id = $1 AND c.student_id IN (SELECT student_pk FROM resolved_choices)) o
@@ -110,6 +112,9 @@ enum ChoiceImportQueries {
         DELETE FROM choices c USING choice_lists l
         WHERE c.round_id = $1 AND c.student_id = l.student_pk AND l.changed AND l.existed
         """
+
+    /// How many rows insertChanged writes.
+    static let rowsToInsert = "SELECT coalesce(sum(new_rows), 0)::bigint AS n FROM choice_lists WHERE changed"
 
     static let insertChanged = """
         INSERT INTO choices (round_id, student_id, rank, slot_id)

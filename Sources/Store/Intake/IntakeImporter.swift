@@ -28,6 +28,7 @@ public struct IntakeImporter: Sendable {
         do {
             return try await pool.withTransaction { conn in
                 try await AuditActor(user).stamp(on: conn)
+                try await conn.execute(ImportQueries.workMem)
                 let context = ImportContext(conn: conn, user: user, batch: batch, options: options)
                 let counts: ImportCounts
                 switch batch.kind {
@@ -64,6 +65,10 @@ struct DryRunRollback: Error {
 
 /// SQL shared by every kind.
 enum ImportQueries {
+    /// Memory for the import's hash joins and aggregates over the staging tables (1,000,000 rows
+    /// would spill to disk at the default 4MB), for this transaction only.
+    static let workMem = "SET LOCAL work_mem = '64MB'"
+
     /// Records an import in the audit log.
     static let audit = """
         INSERT INTO audit_log (actor_user_id, actor, action, entity, detail)
