@@ -65,18 +65,18 @@ BEGIN
                    'FOR EACH STATEMENT EXECUTE FUNCTION %I()', tbl, fn);
 END $proc$;
 
-CALL audit_table('choices', 'round_id', 'student_id', 'rank');
-CALL audit_table('rankings', 'round_id', 'slot_id', 'student_id');
-CALL audit_table('slots', 'id');
-CALL audit_table('referrals', 'id');
-CALL audit_table('referral_restrictions', 'referral_id');
-CALL audit_table('referral_excluded_employers', 'referral_id', 'employer_id');
-CALL audit_table('referral_excluded_counties', 'referral_id', 'county');
-CALL audit_table('policies', 'version');
-CALL audit_table('match_runs', 'id');
-CALL audit_table('guardian_consent_requests', 'id');
-CALL audit_table('placements', 'id');
-CALL audit_table('placement_hours', 'id');
+-- Every table audited so far (0030, 0031, 0032 and any other migration before this one), with the
+-- key columns its triggers were created with.
+DO $$
+DECLARE
+    t record;
+BEGIN
+    FOR t IN SELECT DISTINCT tgrelid::regclass AS tbl,
+                    array_remove(string_to_array(encode(tgargs, 'escape'), '\000'), '') AS keys
+             FROM pg_trigger WHERE tgfoid = 'audit_row_changes'::regproc LOOP
+        CALL audit_table(t.tbl, VARIADIC t.keys);
+    END LOOP;
+END $$;
 
 DROP INDEX audit_log_actor_idx;
 DROP INDEX audit_log_action_idx;
