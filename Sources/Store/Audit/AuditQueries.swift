@@ -33,11 +33,14 @@ enum AuditQueries {
           AND ($7::timestamptz IS NULL OR at < $7)
           AND ($8::bigint IS NULL OR id < $8)
           AND ($9::boolean OR entity <> ALL (\(juvenileEntitiesSQL)))
+          -- A placement that awaited a case worker's approval reveals the referral too.
+          AND ($9::boolean OR entity <> 'placements' OR detail::text NOT LIKE '%pending_approval%')
         ORDER BY id DESC
         LIMIT $10
         """
 
     /// The entities whose entries reveal juvenile-services data (the fact of referral included).
-    static let juvenileEntities = ["referrals", "referral_restrictions", "referral_excluded_employers", "referral_excluded_counties"]
-    static let juvenileEntitiesSQL = "ARRAY['referrals', 'referral_restrictions', 'referral_excluded_employers', 'referral_excluded_counties']"
+    static let juvenileEntities = ["referrals", "referral_restrictions", "referral_excluded_employers", "referral_excluded_counties",
+                                   "placement_approvals"]
+    static let juvenileEntitiesSQL = "ARRAY['referrals', 'referral_restrictions', 'referral_excluded_employers', 'referral_excluded_counties', 'placement_approvals']"
 }

@@ -51,7 +51,7 @@ struct DashboardItems {
         case .caseWorker:
             let c = try await queue.referrals(caseWorkerID: user.id)
             if c.awaitingApproval > 0 {
-                todo.append(Self.item("/referrals", "\(Self.count(c.awaitingApproval, "placement waits", "placements wait")) for your approval"))
+                todo.append(Self.item("/referrals/approvals", "\(Self.count(c.awaitingApproval, "placement waits", "placements wait")) for your approval"))
             }
             if c.awaitingOutcome > 0 {
                 todo.append(Self.item("/referrals", "\(Self.count(c.awaitingOutcome, "referral awaits", "referrals await")) a published match"))
