@@ -85,5 +85,7 @@ public func buildRouter(_ deps: Dependencies) throws -> Router<AppRequestContext
     PolicyController(deps: deps).addRoutes(to: coordinators)
     AuditController(deps: deps).addRoutes(to: coordinators)
     ReportsController(deps: deps).addRoutes(to: coordinators)
+    JobsController(deps: deps).addRoutes(to: coordinators)
+    OutboxController(deps: deps).addRoutes(to: coordinators)
     return router
 }

@@ -12,6 +12,13 @@ enum AuditQueries {
         RETURNING id
         """
 
+    /// Records action $3 by $1/$2 on entity $4 row $5, detail $6.
+    static let action = """
+        INSERT INTO audit_log (actor_user_id, actor, action, entity, entity_id, detail)
+        VALUES ($1, $2, $3, $4, $5, $6::jsonb)
+        RETURNING id
+        """
+
     /// Records a view of student $4's confidential explanations in run $3, only if she has any.
     static let viewConfidentialExplanations = """
         INSERT INTO audit_log (actor_user_id, actor, action, entity, entity_id, detail)
