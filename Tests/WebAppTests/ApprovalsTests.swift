@@ -48,6 +48,7 @@ struct ApprovalsTests {
             // No guardian notice before the approval.
             #expect(try await Self.count(pool, "SELECT count(*)::int AS n FROM guardian_notices WHERE student_id = $1", [seed.portalesStudent]) == 0)
 
+            #expect(try await caseWorker.get("/referrals").body.contains(#"Welding shop intern · Portales Welding — <a href="/referrals/approvals">awaits your approval</a>"#))
             // Without the CSRF token: 403, nothing changes.
             #expect(try await caseWorker.post("/referrals/approvals/\(p.ava)/approve", [], csrf: false).status == .forbidden)
             #expect(try await PlacementsTests.status(pool, p.ava) == "pending_approval")
@@ -124,6 +125,7 @@ struct ApprovalsTests {
             let page = try await caseWorker.get("/referrals/approvals")
             #expect(page.body.contains("Declined: Ava Lopez will not be placed at Welding shop intern; the seat is open again."))
             #expect(page.body.contains("declined: \(secret) on"))
+            #expect(try await caseWorker.get("/referrals").body.contains(#"Welding shop intern · Portales Welding <span class="muted">(withdrawn)</span>"#))
             let row = try await pool.query("SELECT status, withdrawn_reason, withdrawn_on IS NOT NULL AS dated FROM placements WHERE id = $1", [p.ava])[0]
             #expect(try row.decode("status", as: String.self) == "withdrawn" && row.decode("dated", as: Bool.self))
             #expect(try row.decode("withdrawn_reason", as: String.self) == PlacementApprovalBook.schoolReason)
