@@ -133,7 +133,8 @@ import TestSupport
         try await TestDatabase.with { db in
             let seed = try await Seed.write(db.pool)
             let pipeline = try await pipeline(db)
-            let runID = try #require(try await pipeline.run(MatchRunArgs(kind: .manual, seed: 8)).runID)
+            let ran = try await pipeline.run(MatchRunArgs(kind: .manual, seed: 8))
+            let runID = try #require(ran.runID)
             let reader = MatchRunReader(pool: db.pool)
             let masked = try await reader.student(runID: runID, studentID: seed.students["Cruz"]!, juvenileEntitled: false)
             #expect(masked.status == "matched")
@@ -144,6 +145,10 @@ import TestSupport
             let summary = try await reader.summary(runID: runID)
             #expect(summary.seed == "8")
             #expect(summary.counts.assigned == 4)
+            // `match show` reports the emails the run queued, as `match run` printed them.
+            #expect(ran.emailsQueued > 0)
+            #expect(summary.emailsQueued == ran.emailsQueued)
+            #expect(try await count(db, "SELECT count(*) FROM test_outbox") == ran.emailsQueued)
         }
     }
 }

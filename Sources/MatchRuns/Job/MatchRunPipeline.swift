@@ -160,7 +160,7 @@ public struct MatchRunPipeline: Sendable {
         try await mailer.enqueue(emails, on: conn)
         clock.lap("emails_ms")
         timings["emails_ms"] = clock.laps["emails_ms"]
-        _ = try await conn.execute(RunQueries.finishRun, [runID, Self.json(timings)])
+        _ = try await conn.execute(RunQueries.finishRun, [runID, Self.json(timings), emails.count + guardianNotices])
         if let complete, verified { try await complete(conn) }
         if let holdBeforeCommit { try await Task.sleep(for: holdBeforeCommit) }
         return Written(runID: runID, state: state, previousRunID: previousRunID, emails: emails.count + guardianNotices)

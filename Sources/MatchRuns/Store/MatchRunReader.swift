@@ -46,7 +46,7 @@ public struct MatchRunReader: Sendable {
                           choices: try row.decode("choices_count", as: Int?.self) ?? 0,
                           eligiblePairs: try row.decode("eligible_pairs_count", as: Int?.self) ?? 0, assigned: assigned,
                           unassigned: try row.decode("unassigned_count", as: Int?.self) ?? 0),
-            timings: timings, emailsQueued: 0)
+            timings: timings, emailsQueued: try row.decode("emails_queued", as: Int.self))
     }
 
     public func student(runID: Int64, studentID: Int64, juvenileEntitled: Bool) async throws -> StudentResult {

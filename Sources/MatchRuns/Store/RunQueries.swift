@@ -32,7 +32,7 @@ enum RunQueries {
                                  public_message, confidential) FROM STDIN
         """
 
-    static let finishRun = "UPDATE match_runs SET stage_timings = $2::jsonb, finished_at = now() WHERE id = $1"
+    static let finishRun = "UPDATE match_runs SET stage_timings = $2::jsonb, emails_queued = $3, finished_at = now() WHERE id = $1"
 
     static let publish = """
         UPDATE match_runs SET state = 'published', published_at = now() WHERE id = $1
@@ -54,7 +54,7 @@ enum RunQueries {
         SELECT r.id, r.round_id, o.name AS round_name, r.kind, r.state, r.seed, r.input_digest, r.algorithm_version,
                r.verified, r.students_count, r.slots_count, r.choices_count, r.eligible_pairs_count, r.assigned_count,
                r.unassigned_count, r.stage_timings::text AS stage_timings, r.error, r.started_at, r.finished_at,
-               r.published_at, r.job_id, r.previous_run_id, r.second_round, r.violations
+               r.published_at, r.job_id, r.previous_run_id, r.second_round, r.violations, r.emails_queued
         FROM match_runs r JOIN rounds o ON o.id = r.round_id WHERE r.id = $1
         """
 
