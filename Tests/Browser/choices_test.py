@@ -92,7 +92,10 @@ def main():
             driver.get(base + "/login")
             driver.find_element(By.NAME, "email").send_keys(email)
             driver.find_element(By.NAME, "password").send_keys(PASSWORD)
-            driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+            button = driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]")
+            button.click()
+            # Wait for the answer to replace the sign-in page (a loaded machine may take a moment).
+            WebDriverWait(driver, 15).until(expected_conditions.staleness_of(button))
             if "Sign out" not in driver.page_source:
                 shot("sign-in-failed")
                 fail(f"{email} could not sign in")
