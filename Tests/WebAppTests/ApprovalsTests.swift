@@ -173,4 +173,24 @@ struct ApprovalsTests {
             #expect(entitled.body.contains("placement_approvals") && entitled.body.contains("pending_approval"))
         }
     }
+
+    /// An approval and a decline racing on the same placement: one wins, the other finds nothing.
+    @Test func concurrentDecisionsOnOnePlacementRecordOne() async throws {
+        try await WebFixture.with { seed, pool, _ in
+            let p = try await Self.setUp(seed, pool)
+            let worker = seed.userIDs["case_worker"]!
+            let day = CalendarDate(year: 2027, month: 1, day: 12)
+            async let approved = pool.withTransaction { conn in
+                try await PlacementApprovalBook.approve(placementID: p.ava, caseWorkerID: worker, on: day, conn: conn)?.decision
+            }
+            async let declined = pool.withTransaction { conn in
+                try await PlacementApprovalBook.decline(placementID: p.ava, caseWorkerID: worker, on: day, reason: "no", conn: conn)?.decision
+            }
+            let decisions = [try await approved, try await declined].compactMap { $0 }
+            #expect(decisions.count == 1)
+            #expect(try await Self.count(pool, "SELECT count(*)::int AS n FROM placement_approvals WHERE placement_id = $1", [p.ava]) == 1)
+            let status = try await PlacementsTests.status(pool, p.ava)
+            #expect(status == (decisions == ["approved"] ? "matched" : "withdrawn"))
+        }
+    }
 }
