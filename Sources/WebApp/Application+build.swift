@@ -76,6 +76,7 @@ public func buildRouter(_ deps: Dependencies) throws -> Router<AppRequestContext
 
     let caseWorkers = pages.group().add(middleware: RequireRole(.caseWorker))
     ReferralsController(deps: deps).addRoutes(to: caseWorkers)
+    ApprovalsController(deps: deps).addRoutes(to: caseWorkers)
 
     let coordinators = pages.group().add(middleware: RequireRole(.coordinator))
     RunsController(deps: deps).addRoutes(to: coordinators)
@@ -84,5 +85,7 @@ public func buildRouter(_ deps: Dependencies) throws -> Router<AppRequestContext
     PolicyController(deps: deps).addRoutes(to: coordinators)
     AuditController(deps: deps).addRoutes(to: coordinators)
     ReportsController(deps: deps).addRoutes(to: coordinators)
+    JobsController(deps: deps).addRoutes(to: coordinators)
+    OutboxController(deps: deps).addRoutes(to: coordinators)
     return router
 }
