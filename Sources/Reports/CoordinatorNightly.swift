@@ -96,17 +96,19 @@ enum CoordinatorNightly {
     }
 
     private static func unmatchedModel(_ index: ReportIndex, participants: [StudentOutcome], juvenileEntitled: Bool) -> [String: Any] {
-        let unmatched = participants.filter { $0.assignment == nil }
-            .sorted { ($0.schoolName, $0.lastName, $0.firstName, $0.id) < ($1.schoolName, $1.lastName, $1.firstName, $1.id) }
+        // Indices, not the (large) outcomes themselves, are sorted; every unmatched student is counted,
+        // the first `listLimit` by school and name are listed.
+        let unmatched = participants.indices.filter { participants[$0].assignment == nil }
         var reasonCounts: [String: Int] = [:]
-        var rows: [[String: Any]] = []
-        for student in unmatched {
-            let wording = student.mainReason?.wording(juvenileEntitled: juvenileEntitled)
-            reasonCounts[wording?.code ?? "unknown", default: 0] += 1
-            if rows.count < listLimit {
-                rows.append(["name": student.sortName, "school": student.schoolName,
-                             "reason": wording?.text ?? "No reason recorded."])
-            }
+        for i in unmatched {
+            reasonCounts[participants[i].mainReason?.wording(juvenileEntitled: juvenileEntitled).code ?? "unknown", default: 0] += 1
+        }
+        let keys = unmatched.map { (participants[$0].schoolName, participants[$0].lastName, participants[$0].firstName, participants[$0].id, $0) }
+        let listed = keys.sorted { ($0.0, $0.1, $0.2, $0.3) < ($1.0, $1.1, $1.2, $1.3) }.prefix(listLimit).map(\.4)
+        let rows: [[String: Any]] = listed.map { i in
+            let student = participants[i]
+            return ["name": student.sortName, "school": student.schoolName,
+                    "reason": student.mainReason?.wording(juvenileEntitled: juvenileEntitled).text ?? "No reason recorded."]
         }
         let reasons = reasonCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ["code": $0.key, "count": $0.value] as [String: Any] }
         return ["count": unmatched.count, "none": unmatched.isEmpty, "reasons": reasons, "rows": rows,
@@ -124,10 +126,11 @@ enum CoordinatorNightly {
     }
 
     private static func juvenileModel(_ index: ReportIndex) -> [String: Any] {
-        let referred = index.report.students.filter { $0.referral != nil }.sorted { $0.sortName < $1.sortName }
-        let rows = referred.map { student -> [String: Any] in
-            ReferralRow.model(student, index: index)
-        }
-        return ["count": referred.count, "none": referred.isEmpty, "rows": rows]
+        let students = index.report.students
+        let referred = students.indices.filter { students[$0].referral != nil }
+        let keys = referred.map { (students[$0].sortName, $0) }
+        let rows = keys.sorted { $0.0 < $1.0 }.prefix(listLimit).map { ReferralRow.model(students[$0.1], index: index) }
+        return ["count": referred.count, "none": referred.isEmpty, "rows": rows,
+                "more": referred.count - rows.count, "hasMore": referred.count > rows.count]
     }
 }

@@ -130,6 +130,29 @@ import Testing
         #expect(mail.text.contains("Ortiz, Kim (Portales High): Curfew 19:00: the slot ends at 20:00."))
     }
 
+    /// A case worker with more referrals than an email can hold: approvals she owes come first, the
+    /// rest is counted and left to the web app.
+    @Test func aLongCaseWorkerDigestShowsApprovalsFirstAndCountsTheRest() async throws {
+        var report = Fixtures.report()
+        let extra = CaseWorkerDigest.rowLimit + 10
+        for i in 0..<extra {
+            report.students.append(StudentOutcome(
+                id: Int64(2000 + i), externalID: "R\(i)", firstName: "A\(i)", lastName: "Aaron", schoolID: Fixtures.clovisHigh,
+                schoolName: "Clovis High", grade: 11, programOfStudy: "manufacturing", choiceCount: 1,
+                assignment: .init(slotID: 101, choiceRank: 1),
+                referral: ReferralInfo(referralID: Int64(100 + i), caseWorkerUserID: Fixtures.caseWorkerDana, caseWorkerName: "Dana Ruiz",
+                                       restrictions: [])))
+        }
+        let mail = try #require(try await emails([Fixtures.dana], report: report).first)
+        let total = extra + 1   // and Marcus Lee, whose placement awaits her approval
+        #expect(mail.text.contains("of your \(total) referred students matched; 1 placements await your approval"))
+        #expect(mail.text.contains("… and \(total - CaseWorkerDigest.rowLimit) more referred students in the web app."))
+        // Marcus sorts after every "Aaron" by name, yet comes first: his placement needs her approval.
+        let marcus = try #require(mail.text.range(of: "Marcus Lee"))
+        let firstAaron = try #require(mail.text.range(of: "Aaron ("))
+        #expect(marcus.lowerBound < firstAaron.lowerBound)
+    }
+
     @Test func reportsGoOnlyToTheRoleTheyAreWrittenFor() async throws {
         let renderer = try await Fixtures.renderer()
         let all = Set(ReportKind.allCases)

@@ -156,10 +156,14 @@ public struct MatchRunPipeline: Sendable {
                          secondRound: inputs.round.previousRoundID != nil),
             students: computed.studentOutcomes, slots: computed.slotOutcomes, previousAssignments: previous,
             webURL: "\(publicURL)/runs/\(runID)")
+        let renderStart = ContinuousClock.now
         emails = renderer.emails(for: report, to: recipients)
+        let rendered = ContinuousClock.now - renderStart
         try await mailer.enqueue(emails, on: conn)
         clock.lap("emails_ms")
         timings["emails_ms"] = clock.laps["emails_ms"]
+        // Part of emails_ms, not a stage of its own: how much of it was rendering (the rest is MIME and the outbox).
+        timings["emails_render_part_ms"] = Int(rendered.components.seconds * 1000 + rendered.components.attoseconds / 1_000_000_000_000_000)
         _ = try await conn.execute(RunQueries.finishRun, [runID, Self.json(timings), emails.count + guardianNotices])
         if let complete, verified { try await complete(conn) }
         if let holdBeforeCommit { try await Task.sleep(for: holdBeforeCommit) }
