@@ -47,7 +47,11 @@ public func buildRouter(_ deps: Dependencies) throws -> Router<AppRequestContext
         )))
         .add(middleware: CSRFMiddleware())
         .add(middleware: SessionAuthenticator(context: AppRequestContext.self) { (session: WebSession, _) in
-            guard let id = session.userID, let account = try await deps.accounts.find(id: id), !account.disabled else { return nil }
+            // The session store read the account with the session; ask for it only when it did not.
+            guard let id = session.userID else { return nil }
+            var account = session.account.flatMap { $0.id == id ? $0.userAccount : nil }
+            if account == nil { account = try await deps.accounts.find(id: id) }
+            guard let account, !account.disabled else { return nil }
             return SignedInUser(account)
         })
         .add(middleware: AuditActorMiddleware())
