@@ -33,22 +33,30 @@ public final class CopyWriter {
     public func writeRow(_ values: [any SQLEncodable]) async throws {
         for (index, value) in values.enumerated() {
             if index > 0 { buffer.append(9) }
-            guard let text = value.sqlText else {
-                buffer.append(contentsOf: [92, 78]) // \N
+            guard var text = value.sqlText else {
+                buffer.append(92)   // \N
+                buffer.append(78)
                 continue
             }
-            for byte in text.utf8 {
-                switch byte {
-                case 92: buffer.append(contentsOf: [92, 92])
-                case 9: buffer.append(contentsOf: [92, 116])
-                case 10: buffer.append(contentsOf: [92, 110])
-                case 13: buffer.append(contentsOf: [92, 114])
-                default: buffer.append(byte)
-                }
-            }
+            text.withUTF8 { appendEscaped($0) }
         }
         buffer.append(10)
         if buffer.count >= chunkSize { try await flush() }
+    }
+
+    /// Appends `bytes` with COPY's escapes for backslash, tab, newline and carriage return; runs
+    /// without those are copied whole.
+    private func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        for i in 0..<bytes.count {
+            let byte = bytes[i]
+            guard byte == 92 || byte == 9 || byte == 10 || byte == 13 else { continue }
+            if start < i { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+            buffer.append(92)
+            buffer.append(byte == 92 ? 92 : byte == 9 ? 116 : byte == 10 ? 110 : 114)
+            start = i + 1
+        }
+        if start < bytes.count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
     }
 
     /// Sends what is buffered (waiting for the previous chunk first).

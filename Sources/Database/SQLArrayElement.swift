@@ -30,13 +30,20 @@ extension Array: SQLEncodable where Element: SQLArrayElement {
 
     public var sqlText: String? {
         // `as? [UInt8]` alone would also match an empty [Int]: test the element type.
-        if Element.self == UInt8.self, let bytes = self as? [UInt8] { return ByteaText.encode(bytes) }
+        if let bytes = asBytes { return ByteaText.encode(bytes) }
         return SQLArrayText.encode(map(\.sqlText))
     }
 
     public var sqlBind: SQLBind {
-        if Element.self == UInt8.self, let bytes = self as? [UInt8] { return SQLBind(type: .bytea, bytes: bytes, isBinary: true) }
+        if let bytes = asBytes { return SQLBind(type: .bytea, bytes: bytes, isBinary: true) }
         return SQLBind(type: Self.sqlType, bytes: sqlText.map { [UInt8]($0.utf8) }, isBinary: false)
+    }
+
+    /// This array as `[UInt8]` when that is its type. A reinterpretation, not `as? [UInt8]`, which
+    /// casts element by element (seconds for a message of megabytes); also, `as?` alone would
+    /// match an empty `[Int]`, so the element type is tested.
+    private var asBytes: [UInt8]? {
+        Element.self == UInt8.self ? unsafeBitCast(self, to: [UInt8].self) : nil
     }
 }
 

@@ -80,33 +80,46 @@ enum CoordinatorNightly {
 
     private static func changesModel(_ index: ReportIndex) -> [String: Any] {
         guard let changes = index.changes else { return ["hasPrevious": false] }
-        let byID = Dictionary(index.report.students.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        func who(_ id: Int64) -> String { byID[id].map { "\($0.fullName) (\($0.schoolName))" } ?? "student #\(id)" }
+        let students = index.report.students
+        // Only the listed lines are written out; the counts cover every change.
+        let total = changes.moved.count + changes.newlyMatched.count + changes.newlyUnmatched.count
+        var wanted = Set(changes.moved.prefix(listLimit).map(\.studentID))
+        wanted.formUnion(changes.newlyMatched.prefix(listLimit))
+        wanted.formUnion(changes.newlyUnmatched.prefix(listLimit))
+        var position: [Int64: Int] = [:]
+        for i in students.indices where wanted.contains(students[i].id) { position[students[i].id] = i }
+        func who(_ id: Int64) -> String { position[id].map { "\(students[$0].fullName) (\(students[$0].schoolName))" } ?? "student #\(id)" }
         var lines: [String] = []
-        for move in changes.moved { lines.append("\(who(move.studentID)): \(index.placementLabel(move.fromSlotID)) → \(index.placementLabel(move.toSlotID))") }
-        for id in changes.newlyMatched { lines.append("\(who(id)): newly matched to \(byID[id].flatMap { index.slot(of: $0) }.map { "\($0.title) at \($0.employerName)" } ?? "a slot")") }
-        for id in changes.newlyUnmatched { lines.append("\(who(id)): no longer matched") }
+        for move in changes.moved where lines.count < listLimit {
+            lines.append("\(who(move.studentID)): \(index.placementLabel(move.fromSlotID)) → \(index.placementLabel(move.toSlotID))")
+        }
+        for id in changes.newlyMatched where lines.count < listLimit {
+            let slot = position[id].flatMap { index.slot(of: students[$0]) }
+            lines.append("\(who(id)): newly matched to \(slot.map { "\($0.title) at \($0.employerName)" } ?? "a slot")")
+        }
+        for id in changes.newlyUnmatched where lines.count < listLimit { lines.append("\(who(id)): no longer matched") }
         return [
             "hasPrevious": true, "previousRunID": index.report.run.previousRunID.map { String($0) } ?? "",
             "none": changes.isEmpty, "moved": changes.moved.count, "newlyMatched": changes.newlyMatched.count,
             "newlyUnmatched": changes.newlyUnmatched.count, "unchanged": changes.unchanged,
-            "lines": Array(lines.prefix(listLimit)), "more": max(0, lines.count - listLimit),
-            "hasMore": lines.count > listLimit,
+            "lines": lines, "more": max(0, total - lines.count), "hasMore": total > lines.count,
         ]
     }
 
     private static func unmatchedModel(_ index: ReportIndex, participants: [StudentOutcome], juvenileEntitled: Bool) -> [String: Any] {
-        let unmatched = participants.filter { $0.assignment == nil }
-            .sorted { ($0.schoolName, $0.lastName, $0.firstName, $0.id) < ($1.schoolName, $1.lastName, $1.firstName, $1.id) }
+        // Indices, not the (large) outcomes themselves, are sorted; every unmatched student is counted,
+        // the first `listLimit` by school and name are listed.
+        let unmatched = participants.indices.filter { participants[$0].assignment == nil }
         var reasonCounts: [String: Int] = [:]
-        var rows: [[String: Any]] = []
-        for student in unmatched {
-            let wording = student.mainReason?.wording(juvenileEntitled: juvenileEntitled)
-            reasonCounts[wording?.code ?? "unknown", default: 0] += 1
-            if rows.count < listLimit {
-                rows.append(["name": student.sortName, "school": student.schoolName,
-                             "reason": wording?.text ?? "No reason recorded."])
-            }
+        for i in unmatched {
+            reasonCounts[participants[i].mainReason?.wording(juvenileEntitled: juvenileEntitled).code ?? "unknown", default: 0] += 1
+        }
+        let keys = unmatched.map { (participants[$0].schoolName, participants[$0].lastName, participants[$0].firstName, participants[$0].id, $0) }
+        let listed = keys.sorted { ($0.0, $0.1, $0.2, $0.3) < ($1.0, $1.1, $1.2, $1.3) }.prefix(listLimit).map(\.4)
+        let rows: [[String: Any]] = listed.map { i in
+            let student = participants[i]
+            return ["name": student.sortName, "school": student.schoolName,
+                    "reason": student.mainReason?.wording(juvenileEntitled: juvenileEntitled).text ?? "No reason recorded."]
         }
         let reasons = reasonCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ["code": $0.key, "count": $0.value] as [String: Any] }
         return ["count": unmatched.count, "none": unmatched.isEmpty, "reasons": reasons, "rows": rows,
@@ -114,20 +127,23 @@ enum CoordinatorNightly {
     }
 
     private static func unfilledModel(_ index: ReportIndex) -> [String: Any] {
-        let unfilled = index.report.slots.filter { index.openSeats($0) > 0 }
-            .sorted { ($0.edcName, $0.employerName, $0.title, $0.id) < ($1.edcName, $1.employerName, $1.title, $1.id) }
-        let rows = unfilled.prefix(listLimit).map {
-            ["title": $0.title, "employer": $0.employerName, "edc": $0.edcName, "open": index.openSeats($0), "capacity": $0.capacity] as [String: Any]
+        let slots = index.report.slots
+        let unfilled = slots.indices.filter { index.openSeats(slots[$0]) > 0 }
+        let keys = unfilled.map { (slots[$0].edcName, slots[$0].employerName, slots[$0].title, slots[$0].id, $0) }
+        let rows = keys.sorted { ($0.0, $0.1, $0.2, $0.3) < ($1.0, $1.1, $1.2, $1.3) }.prefix(listLimit).map { key -> [String: Any] in
+            let slot = slots[key.4]
+            return ["title": slot.title, "employer": slot.employerName, "edc": slot.edcName, "open": index.openSeats(slot), "capacity": slot.capacity]
         }
-        return ["count": unfilled.count, "seats": unfilled.reduce(0) { $0 + index.openSeats($1) }, "none": unfilled.isEmpty,
+        return ["count": unfilled.count, "seats": unfilled.reduce(0) { $0 + index.openSeats(slots[$1]) }, "none": unfilled.isEmpty,
                 "rows": Array(rows), "more": max(0, unfilled.count - listLimit), "hasMore": unfilled.count > listLimit]
     }
 
     private static func juvenileModel(_ index: ReportIndex) -> [String: Any] {
-        let referred = index.report.students.filter { $0.referral != nil }.sorted { $0.sortName < $1.sortName }
-        let rows = referred.map { student -> [String: Any] in
-            ReferralRow.model(student, index: index)
-        }
-        return ["count": referred.count, "none": referred.isEmpty, "rows": rows]
+        let students = index.report.students
+        let referred = students.indices.filter { students[$0].referral != nil }
+        let keys = referred.map { (students[$0].sortName, $0) }
+        let rows = keys.sorted { $0.0 < $1.0 }.prefix(listLimit).map { ReferralRow.model(students[$0.1], index: index) }
+        return ["count": referred.count, "none": referred.isEmpty, "rows": rows,
+                "more": referred.count - rows.count, "hasMore": referred.count > rows.count]
     }
 }

@@ -5,8 +5,8 @@
 /// in detail, with why; then students matched to their first choice, one line each. A school of thousands gets the first `detailLimit` in detail, the
 /// first `lineLimit` one line each, and a link for the rest: a digest, not a roster.
 enum CounselorDigest {
-    static let detailLimit = 300
-    static let lineLimit = 1000
+    static let detailLimit = 200
+    static let lineLimit = 200
     /// Explanation lines shown per student; the web app has them all.
     static let explanationLimit = 3
 

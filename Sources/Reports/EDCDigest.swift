@@ -1,22 +1,49 @@
 /// An EDC's digest: only the slots of its employers; who is placed (name and school, nothing more)
 /// and open seats. Nothing about referrals, reserved seats, approvals or explanations.
+///
+/// The body lists the first `slotLimit` slots (by employer); the attached CSV lists every slot and
+/// everyone placed in it, so an EDC with thousands of slots gets a readable email and the whole record.
 enum EDCDigest {
-    static func model(_ index: ReportIndex, edcID: Int64) -> [String: Any]? {
-        let slots = index.report.slots.filter { $0.edcID == edcID }
+    static let slotLimit = 300
+
+    static func slots(_ index: ReportIndex, edcID: Int64) -> [SlotOutcome] {
+        index.report.slots.filter { $0.edcID == edcID }
             .sorted { ($0.employerName, $0.title, $0.id) < ($1.employerName, $1.title, $1.id) }
+    }
+
+    static func model(_ index: ReportIndex, slots: [SlotOutcome]) -> [String: Any]? {
         guard let first = slots.first else { return nil }
         var capacity = 0
         var filled = 0
-        let rows = slots.map { slot -> [String: Any] in
-            let placed = (index.placedBySlot[slot.id] ?? []).map { ["name": $0.fullName, "school": $0.schoolName] }
+        for slot in slots {
             capacity += slot.capacity
-            filled += placed.count
+            filled += index.placedBySlot[slot.id]?.count ?? 0
+        }
+        let rows = slots.prefix(slotLimit).map { slot -> [String: Any] in
+            let placed = (index.placedBySlot[slot.id] ?? []).map { ["name": $0.fullName, "school": $0.schoolName] }
             return [
                 "title": slot.title, "employer": slot.employerName, "kind": Vocabulary.slotKind(slot.kind),
                 "capacity": slot.capacity, "open": index.openSeats(slot), "placed": placed, "hasPlaced": !placed.isEmpty,
             ]
         }
+        let more = slots.count - rows.count
         return ["edc": first.edcName, "slots": rows, "slotCount": slots.count, "capacity": capacity,
-                "filled": filled, "open": max(0, capacity - filled)]
+                "filled": filled, "open": max(0, capacity - filled), "more": more, "hasMore": more > 0]
+    }
+
+    static let csvHeader = ["slot_id", "slot_title", "employer", "kind", "capacity", "open_seats", "student", "school"]
+
+    /// Every slot of the EDC, one row per placed student (a slot nobody took: one row, no student).
+    static func csv(_ index: ReportIndex, slots: [SlotOutcome]) -> String {
+        var csv = CSVWriter(header: csvHeader)
+        for slot in slots {
+            let placed = index.placedBySlot[slot.id] ?? []
+            let cells: [CSVWriter.Cell] = [.text(slot.externalID), .text(slot.title), .text(slot.employerName),
+                                           .text(Vocabulary.slotKind(slot.kind)), .number(Int64(slot.capacity)),
+                                           .number(Int64(index.openSeats(slot)))]
+            if placed.isEmpty { csv.appendRow(cells + [.empty, .empty]) }
+            for student in placed { csv.appendRow(cells + [.text(student.fullName), .text(student.schoolName)]) }
+        }
+        return csv.output
     }
 }

@@ -17,12 +17,15 @@ struct ReportIndex: Sendable {
         for slot in report.slots { slotsByID[slot.id] = slot }
         self.slotsByID = slotsByID
 
-        let sorted = report.students.sorted { ($0.lastName, $0.firstName, $0.id) < ($1.lastName, $1.firstName, $1.id) }
+        // Sort positions by precomputed keys: moving the (large) outcomes themselves costs more than comparing.
+        let keys = report.students.map { ($0.lastName, $0.firstName, $0.id) }
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
         var filled: [Int64: (all: Int, reserved: Int)] = [:]
         var bySchool: [Int64: [StudentOutcome]] = [:]
         var bySlot: [Int64: [StudentOutcome]] = [:]
         var current: [Int64: Int64] = [:]
-        for student in sorted {
+        for position in order {
+            let student = report.students[position]
             bySchool[student.schoolID, default: []].append(student)
             if let seat = student.assignment {
                 var count = filled[seat.slotID] ?? (0, 0)

@@ -60,9 +60,14 @@ public struct ReportRenderer: Sendable {
                                             subject: "WBLMatch: \(model["school"]!) students in run #\(report.run.id)\(previewNote(report))"))
                     }
                 case .edcDigest:
-                    if let model = EDCDigest.model(index, edcID: recipient.organizationID) {
-                        emails.append(email(kind, model, report, recipient,
-                                            subject: "WBLMatch: placements with \(model["edc"]!) employers, run #\(report.run.id)\(previewNote(report))"))
+                    let slots = EDCDigest.slots(index, edcID: recipient.organizationID)
+                    if let model = EDCDigest.model(index, slots: slots) {
+                        var mail = email(kind, model, report, recipient,
+                                         subject: "WBLMatch: placements with \(model["edc"]!) employers, run #\(report.run.id)\(previewNote(report))")
+                        mail.attachments = [ReportEmail.Attachment(
+                            filename: "run-\(report.run.id)-placements-\(recipient.organizationID).csv", contentType: "text/csv; charset=utf-8",
+                            data: Array(EDCDigest.csv(index, slots: slots).utf8))]
+                        emails.append(mail)
                     }
                 case .caseWorkerDigest:
                     if let model = CaseWorkerDigest.model(index, caseWorkerUserID: recipient.userID) {

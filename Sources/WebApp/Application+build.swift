@@ -47,7 +47,11 @@ public func buildRouter(_ deps: Dependencies) throws -> Router<AppRequestContext
         )))
         .add(middleware: CSRFMiddleware())
         .add(middleware: SessionAuthenticator(context: AppRequestContext.self) { (session: WebSession, _) in
-            guard let id = session.userID, let account = try await deps.accounts.find(id: id), !account.disabled else { return nil }
+            // The session store read the account with the session; ask for it only when it did not.
+            guard let id = session.userID else { return nil }
+            var account = session.account.flatMap { $0.id == id ? $0.userAccount : nil }
+            if account == nil { account = try await deps.accounts.find(id: id) }
+            guard let account, !account.disabled else { return nil }
             return SignedInUser(account)
         })
         .add(middleware: AuditActorMiddleware())
@@ -76,6 +80,7 @@ public func buildRouter(_ deps: Dependencies) throws -> Router<AppRequestContext
 
     let caseWorkers = pages.group().add(middleware: RequireRole(.caseWorker))
     ReferralsController(deps: deps).addRoutes(to: caseWorkers)
+    ApprovalsController(deps: deps).addRoutes(to: caseWorkers)
 
     let coordinators = pages.group().add(middleware: RequireRole(.coordinator))
     RunsController(deps: deps).addRoutes(to: coordinators)
@@ -84,5 +89,7 @@ public func buildRouter(_ deps: Dependencies) throws -> Router<AppRequestContext
     PolicyController(deps: deps).addRoutes(to: coordinators)
     AuditController(deps: deps).addRoutes(to: coordinators)
     ReportsController(deps: deps).addRoutes(to: coordinators)
+    JobsController(deps: deps).addRoutes(to: coordinators)
+    OutboxController(deps: deps).addRoutes(to: coordinators)
     return router
 }

@@ -14,8 +14,8 @@ from urllib.parse import urlparse, urlunparse
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -93,6 +93,11 @@ def main():
             driver.find_element(By.NAME, "email").send_keys(email)
             driver.find_element(By.NAME, "password").send_keys(PASSWORD)
             driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+            # Wait for the answer to replace the sign-in page (a loaded machine may take a moment).
+            try:
+                WebDriverWait(driver, 15).until(lambda d: "Sign out" in d.page_source)
+            except TimeoutException:
+                pass
             if "Sign out" not in driver.page_source:
                 shot("sign-in-failed")
                 fail(f"{email} could not sign in")
@@ -102,7 +107,16 @@ def main():
             (else the next find_element may catch the old page's element, which then goes stale)."""
             button = driver.find_element(By.CSS_SELECTOR, selector)
             button.click()
-            WebDriverWait(driver, 15).until(expected_conditions.staleness_of(button))
+            WebDriverWait(driver, 15).until(lambda d: gone(button))
+
+        def gone(element):
+            """Whether `element` left the document. Chromium sometimes answers a replaced node with
+            "Node with given id does not belong to the document" instead of a stale-element error."""
+            try:
+                element.is_enabled()
+                return False
+            except (StaleElementReferenceException, WebDriverException):
+                return True
 
         # Counselor: three choices, then reorder.
         sign_in("counselor@clovis.example")

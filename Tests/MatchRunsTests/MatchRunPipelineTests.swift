@@ -129,6 +129,27 @@ import TestSupport
         }
     }
 
+    /// Explanations hang off their assignment rows (sql/0045): none without one, and deleting a run
+    /// removes its assignments and explanations together.
+    @Test func explanationsBelongToTheirRunsAssignments() async throws {
+        try await TestDatabase.with { db in
+            let seed = try await Seed.write(db.pool)
+            let runID = try #require(try await pipeline(db).run(MatchRunArgs(kind: .manual, seed: 3)).runID)
+            #expect(try await count(db, "SELECT count(*) FROM match_explanations WHERE run_id = $1", [runID]) > 0)
+            let other = try await db.pool.query(
+                "INSERT INTO match_runs (round_id, kind, seed, algorithm_version) SELECT round_id, 'manual', 1, 't' FROM match_runs WHERE id = $1 RETURNING id",
+                [runID])[0].decode("id", as: Int64.self)
+            await #expect(throws: DatabaseError.self) {
+                try await db.pool.execute("""
+                    INSERT INTO match_explanations (run_id, student_id, slot_id, choice_rank, outcome) VALUES ($1, $2, $3, 1, 'outranked')
+                    """, [other, seed.students["Cruz"]!, seed.slots["network"]!])
+            }
+            _ = try await db.pool.execute("DELETE FROM match_runs WHERE id = $1", [runID])
+            #expect(try await count(db, "SELECT count(*) FROM match_explanations WHERE run_id = $1", [runID]) == 0)
+            #expect(try await count(db, "SELECT count(*) FROM match_assignments WHERE run_id = $1", [runID]) == 0)
+        }
+    }
+
     @Test func showMasksConfidentialWordingForUnentitledReaders() async throws {
         try await TestDatabase.with { db in
             let seed = try await Seed.write(db.pool)

@@ -22,14 +22,14 @@ public struct GuardianNoticeQueue: Sendable {
     /// Creates run `runID`'s placements and queues every notice it still owes, in `conn`'s
     /// transaction; returns how many notices were queued. Nothing happens unless the run is a
     /// published final run. The run's row is locked first, so two callers at once cannot both
-    /// queue the same notice.
+    /// queue the same notice. With `studentID`, only that student's notice (a case worker's approval).
     @discardableResult
-    public func queue(runID: Int64, on conn: Connection) async throws -> Int {
+    public func queue(runID: Int64, studentID: Int64? = nil, on conn: Connection) async throws -> Int {
         guard try await conn.query(NoticeRunQueries.lockPublishedFinal, [runID]).first != nil else { return 0 }
         try await PlacementLifecycle.createPlacements(fromPublishedRun: runID, on: conn)
         let store = GuardianNoticeStore()
         var queued = 0
-        for notice in try await store.owed(runID: runID, on: conn) {
+        for notice in try await store.owed(runID: runID, studentID: studentID, on: conn) {
             let emailID = try await mailer.enqueue(renderer.guardianNotice(Self.letter(notice)), on: conn)
             guard try await store.recordSent(notice, runID: runID, emailID: emailID, on: conn) else {
                 throw RunError(stage: "guardian notices", message: "the notice for student \(notice.studentID) of run \(runID) was recorded twice")

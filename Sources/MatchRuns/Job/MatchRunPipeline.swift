@@ -1,6 +1,7 @@
 import Database
 import Foundation
 import Reports
+import Store
 
 /// The match-run pipeline: snapshot (one REPEATABLE READ transaction) → eligibility → engine →
 /// verifier → write the run, its assignments and explanations (COPY), compare with the previous run,
@@ -89,6 +90,9 @@ public struct MatchRunPipeline: Sendable {
     private func write(_ args: MatchRunArgs, jobID: Int64?, inputs: RunInputs, computed: RunComputation, startedAt: Date,
                        timings: inout [String: Int], clock: inout StageClock, on conn: Connection,
                        complete: (@Sendable (Connection) async throws -> Void)?) async throws -> Written {
+        // The audit triggers record the coordinator who asked for the run as the author of what it
+        // writes (the run, a publication's placements); a run nobody asked for is `system`.
+        try await Self.auditActor(requestedBy: args.requestedBy, on: conn).stamp(on: conn)
         guard let lock = try await conn.query(RunQueries.lockRound, [inputs.round.id]).first else {
             throw RunError(stage: "write", message: "round \(inputs.round.id) was deleted during the run")
         }
@@ -152,10 +156,14 @@ public struct MatchRunPipeline: Sendable {
                          secondRound: inputs.round.previousRoundID != nil),
             students: computed.studentOutcomes, slots: computed.slotOutcomes, previousAssignments: previous,
             webURL: "\(publicURL)/runs/\(runID)")
+        let renderStart = ContinuousClock.now
         emails = renderer.emails(for: report, to: recipients)
+        let rendered = ContinuousClock.now - renderStart
         try await mailer.enqueue(emails, on: conn)
         clock.lap("emails_ms")
         timings["emails_ms"] = clock.laps["emails_ms"]
+        // Part of emails_ms, not a stage of its own: how much of it was rendering (the rest is MIME and the outbox).
+        timings["emails_render_part_ms"] = Int(rendered.components.seconds * 1000 + rendered.components.attoseconds / 1_000_000_000_000_000)
         _ = try await conn.execute(RunQueries.finishRun, [runID, Self.json(timings), emails.count + guardianNotices])
         if let complete, verified { try await complete(conn) }
         if let holdBeforeCommit { try await Task.sleep(for: holdBeforeCommit) }
@@ -173,6 +181,12 @@ public struct MatchRunPipeline: Sendable {
                                         eligiblePairs: computed.eligiblePairs, assigned: assigned,
                                         unassigned: computed.assignments.count - assigned),
                           timings: timings, emailsQueued: emails)
+    }
+
+    /// The audit actor of a run requested by user `requestedBy` (their email), or `system`.
+    static func auditActor(requestedBy: Int64?, on conn: Connection) async throws -> AuditActor {
+        guard let requestedBy, let row = try await conn.query(RunQueries.requester, [requestedBy]).first else { return .system }
+        return AuditActor(userID: requestedBy, name: try row.decode("email"))
     }
 
     static func json(_ timings: [String: Int]) -> String {

@@ -5,6 +5,8 @@ enum RunQueries {
 
     /// Serializes runs of one round and tells whether it is final.
     static let lockRound = "SELECT state FROM rounds WHERE id = $1 FOR UPDATE"
+    /// The email of user $1, who asked for the run (the audit actor of its write).
+    static let requester = "SELECT email FROM users WHERE id = $1"
 
     static let previousRun = """
         SELECT id FROM match_runs WHERE round_id = $1 AND state IN ('succeeded', 'published') ORDER BY id DESC LIMIT 1

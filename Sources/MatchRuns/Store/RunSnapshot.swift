@@ -60,9 +60,10 @@ enum RunSnapshot {
         }
         var students: [Student] = []
         students.reserveCapacity(choices.count + kept.count)
-        try await copy(SnapshotQueries.students) { r in students.append(try SnapshotDecoding.student(r)) }
+        var schedules: [String: WeeklySchedule] = [:]
+        try await copy(SnapshotQueries.students) { r in students.append(try SnapshotDecoding.student(r, schedules: &schedules)) }
         var slots: [Slot] = []
-        try await copy(SnapshotQueries.slots) { r in slots.append(try SnapshotDecoding.slot(r)) }
+        try await copy(SnapshotQueries.slots) { r in slots.append(try SnapshotDecoding.slot(r, schedules: &schedules)) }
         var sites: [Site] = []
         try await copy(SnapshotQueries.sites) { r in
             sites.append(Site(id: r.int64(0)!, employerID: r.int64(1)!, name: r.text(2), county: r.text(3),

@@ -37,6 +37,20 @@ enum AccountQueries {
         SELECT value::text AS value, extract(epoch FROM expires_at - now())::float8 AS ttl
         FROM web_sessions WHERE key = $1 AND expires_at > now()
         """
+    /// The unexpired session $1 and its seconds to live, with the account of the user it names
+    /// (`userID`) added under `_account` (no password hash).
+    static let sessionWithAccount = """
+        SELECT (CASE WHEN u.id IS NULL THEN w.value
+                     ELSE w.value || jsonb_build_object('_account', jsonb_build_object(
+                         'id', u.id, 'email', u.email, 'name', u.name, 'role', u.role,
+                         'organizationID', u.organization_id, 'canViewJuvenile', u.can_view_juvenile,
+                         'disabled', u.disabled)) END)::text AS value,
+               extract(epoch FROM w.expires_at - now())::float8 AS ttl
+        FROM web_sessions w
+        LEFT JOIN users u ON u.id = (CASE WHEN (w.value ->> 'userID') ~ '^[0-9]{1,18}$'
+                                          THEN (w.value ->> 'userID')::bigint END)
+        WHERE w.key = $1 AND w.expires_at > now()
+        """
     /// Deletes session $1.
     static let deleteSession = "DELETE FROM web_sessions WHERE key = $1"
     /// Deletes expired sessions.

@@ -26,6 +26,13 @@ public struct AuditLog: Sendable {
         try await conn.query(AuditQueries.view, [actor.userID, actor.name, entity, entityID, detail])[0].decode("id")
     }
 
+    /// Records an operator's action that no table trigger sees (a job retried, cancelled or
+    /// discarded on `/jobs`): `action` on `entity` row `entityID`, with `detail` (a JSON object).
+    @discardableResult
+    public func record(by actor: AuditActor, action: String, entity: String, entityID: String, detail: String = "{}") async throws -> Int64 {
+        try await pool.query(AuditQueries.action, [actor.userID, actor.name, action, entity, entityID, detail])[0].decode("id")
+    }
+
     /// Records that `actor` was shown student `studentID`'s confidential (juvenile-services)
     /// explanations of run `runID` — only when there are any. Returns whether an entry was written.
     @discardableResult

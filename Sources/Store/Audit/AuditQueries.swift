@@ -12,6 +12,13 @@ enum AuditQueries {
         RETURNING id
         """
 
+    /// Records action $3 by $1/$2 on entity $4 row $5, detail $6.
+    static let action = """
+        INSERT INTO audit_log (actor_user_id, actor, action, entity, entity_id, detail)
+        VALUES ($1, $2, $3, $4, $5, $6::jsonb)
+        RETURNING id
+        """
+
     /// Records a view of student $4's confidential explanations in run $3, only if she has any.
     static let viewConfidentialExplanations = """
         INSERT INTO audit_log (actor_user_id, actor, action, entity, entity_id, detail)
@@ -33,11 +40,14 @@ enum AuditQueries {
           AND ($7::timestamptz IS NULL OR at < $7)
           AND ($8::bigint IS NULL OR id < $8)
           AND ($9::boolean OR entity <> ALL (\(juvenileEntitiesSQL)))
+          -- A placement that awaited a case worker's approval reveals the referral too.
+          AND ($9::boolean OR entity <> 'placements' OR detail::text NOT LIKE '%pending_approval%')
         ORDER BY id DESC
         LIMIT $10
         """
 
     /// The entities whose entries reveal juvenile-services data (the fact of referral included).
-    static let juvenileEntities = ["referrals", "referral_restrictions", "referral_excluded_employers", "referral_excluded_counties"]
-    static let juvenileEntitiesSQL = "ARRAY['referrals', 'referral_restrictions', 'referral_excluded_employers', 'referral_excluded_counties']"
+    static let juvenileEntities = ["referrals", "referral_restrictions", "referral_excluded_employers", "referral_excluded_counties",
+                                   "placement_approvals"]
+    static let juvenileEntitiesSQL = "ARRAY['referrals', 'referral_restrictions', 'referral_excluded_employers', 'referral_excluded_counties', 'placement_approvals']"
 }

@@ -8,10 +8,10 @@ public struct GuardianNoticeStore: Sendable {
 
     /// Notices owed for run `runID` (nothing unless it is a published final run; its placements
     /// must exist). Students whose placement awaits a case worker's approval are left out until it
-    /// is approved (accepted): telling the family earlier would announce a placement that may not
-    /// happen; a placement withdrawn before its notice gets none.
-    public func owed(runID: Int64, on conn: Connection) async throws -> [GuardianNotice] {
-        try await conn.query(NoticeQueries.owed, [runID]).map { row in
+    /// is approved: telling the family earlier would announce a placement that may not happen; a
+    /// placement withdrawn before its notice gets none. With `studentID`, only that student's notice.
+    public func owed(runID: Int64, studentID: Int64? = nil, on conn: Connection) async throws -> [GuardianNotice] {
+        try await conn.query(NoticeQueries.owed, [runID, studentID]).map { row in
             GuardianNotice(
                 kind: try row.decode("kind"), studentID: try row.decode("student_id"), studentFirstName: try row.decode("first_name"),
                 guardianName: try row.decode("guardian_name"), guardianEmail: try row.decode("guardian_email"),
@@ -44,7 +44,7 @@ enum NoticeQueries {
         LEFT JOIN slots sl ON sl.id = a.slot_id
         LEFT JOIN employers e ON e.id = sl.employer_id
         LEFT JOIN sites si ON si.id = sl.site_id
-        WHERE r.id = $1 AND r.kind = 'final' AND r.state = 'published'
+        WHERE r.id = $1 AND r.kind = 'final' AND r.state = 'published' AND ($2::bigint IS NULL OR s.id = $2)
           AND s.guardian_email <> ''
           AND (a.slot_id IS NULL OR EXISTS (SELECT 1 FROM placements p WHERE p.run_id = r.id AND p.student_id = s.id
                                              AND p.status NOT IN ('pending_approval', 'withdrawn')))

@@ -26,6 +26,8 @@ public enum ChoiceChangeError: Error, Equatable, CustomStringConvertible {
     case alreadyListed
     case slotNotOpen
     case noSuchChoice
+    /// The list kept changing in other windows while this change was being saved.
+    case changedMeanwhile
 
     public var description: String {
         switch self {
@@ -33,12 +35,15 @@ public enum ChoiceChangeError: Error, Equatable, CustomStringConvertible {
         case .alreadyListed: "That slot is on the list already."
         case .slotNotOpen: "That slot does not exist or is no longer offered."
         case .noSuchChoice: "That choice is not on the list (it may have changed in another window); reload the page."
+        case .changedMeanwhile: "The list kept changing in another window while this change was saved; reload the page and try again."
         }
     }
 }
 
-/// Students' ranked choices in the open round. Every change reads and rewrites the whole list in
-/// one transaction with the student's row locked, so two windows editing at once cannot interleave.
+/// Students' ranked choices in the open round. Every change is saved by one statement
+/// (`choices_replace`, sql/0041) that locks the student's row and rewrites the list only if it is
+/// still the one the change was computed from; otherwise the change is re-applied to the list as
+/// it is now. So two windows editing at once cannot interleave, and a save is one round trip.
 public struct ChoiceBook: Sendable {
     let pool: DatabasePool
 
@@ -66,29 +71,62 @@ public struct ChoiceBook: Sendable {
         }
     }
 
+    /// Student `studentID` if she is in `scope`, with the open round and her list in it, in one
+    /// query; nil when she is not in scope (the caller answers 404).
+    public func target(studentID: Int64, scope: RowScope) async throws -> ChoiceTarget? {
+        guard scope.reachesStudents else { return nil }
+        guard let row = try await pool.query(ChoiceQueries.target, [studentID, scope.schoolFilter]).first else { return nil }
+        var round: OpenRound?
+        if let id = try row.decode("round_id", as: Int64?.self) {
+            round = OpenRound(id: id, name: try row.decode("round_name", as: String.self),
+                              maxChoices: try row.decode("round_max_choices", as: Int.self),
+                              deadline: try row.decode("round_deadline", as: String?.self))
+        }
+        return ChoiceTarget(student: try StudentDirectory.record(row), round: round,
+                            slotIDs: try row.decode("current_slots", as: [Int64].self))
+    }
+
+    /// How many times ``update(studentID:round:current:_:)`` re-applies a change to a list that
+    /// changed meanwhile before giving up with ``ChoiceChangeError/changedMeanwhile``.
+    public static let maxAttempts = 5
+
     /// Applies `change` to the ordered slot ids of the student's list and saves the result.
     /// `change` may throw a ``ChoiceChangeError``; new slots must be active, and the list may not
     /// exceed `round.maxChoices`.
-    public func update(studentID: Int64, round: OpenRound, _ change: ([Int64]) throws -> [Int64]) async throws -> [Int64] {
-        try await pool.withTransaction { conn in
-            try await AuditActor.current.stamp(on: conn)
-            _ = try await conn.query(ChoiceQueries.lockStudent, [studentID])
-            let current = try await conn.query(ChoiceQueries.slotIDs, [round.id, studentID]).map { try $0.decode("slot_id", as: Int64.self) }
-            let next = try change(current)
-            if Set(next).count != next.count { throw ChoiceChangeError.alreadyListed }
-            if next.count > round.maxChoices && next.count > current.count { throw ChoiceChangeError.limitReached(max: round.maxChoices) }
-            let added = Set(next).subtracting(current)
-            if !added.isEmpty {
-                let open = try await conn.query(ChoiceQueries.activeSlots, [Array(added)]).count
-                if open != added.count { throw ChoiceChangeError.slotNotOpen }
-            }
-            // Only ranks whose slot changed are rewritten, so the audit log shows what changed.
-            _ = try await conn.execute(ChoiceQueries.deleteChanged, [round.id, studentID, next])
-            if !next.isEmpty {
-                _ = try await conn.execute(ChoiceQueries.insertRanked, [round.id, studentID, next])
-            }
-            return next
+    ///
+    /// `current` is the list as the caller read it (``target(studentID:scope:)``), or nil to read
+    /// it here. When the list changed meanwhile, the database says so and hands back the list as
+    /// it is now; `change` is applied again to that list (at most ``maxAttempts`` times in all).
+    /// The change's author is ``AuditActor/current``.
+    public func update(studentID: Int64, round: OpenRound, current: [Int64]? = nil,
+                       _ change: ([Int64]) throws -> [Int64]) async throws -> [Int64] {
+        let actor = AuditActor.current
+        var listed: [Int64]
+        if let current {
+            listed = current
+        } else {
+            listed = try await pool.query(ChoiceQueries.slotIDs, [round.id, studentID]).map { try $0.decode("slot_id", as: Int64.self) }
         }
+        for _ in 0..<Self.maxAttempts {
+            let next = try change(listed)
+            if Set(next).count != next.count { throw ChoiceChangeError.alreadyListed }
+            if next.count > round.maxChoices && next.count > listed.count { throw ChoiceChangeError.limitReached(max: round.maxChoices) }
+            guard let row = try await pool.query(ChoiceQueries.replace, [round.id, studentID, listed, next, actor.name, actor.userID]).first else {
+                throw DatabaseError(kind: .query, message: "choices_replace answered no row for student \(studentID) in round \(round.id)")
+            }
+            let outcome = try row.decode("outcome", as: String.self)
+            switch outcome {
+            case "saved":
+                return next
+            case "slot_not_open":
+                throw ChoiceChangeError.slotNotOpen
+            case "stale":
+                listed = try row.decode("current_slots", as: [Int64].self)
+            default:
+                throw DatabaseError(kind: .query, message: "choices_replace answered an unknown outcome '\(outcome)' for student \(studentID)")
+            }
+        }
+        throw ChoiceChangeError.changedMeanwhile
     }
 }
 
@@ -105,19 +143,23 @@ enum ChoiceQueries {
         WHERE c.round_id = $1 AND c.student_id = $2
         ORDER BY c.rank
         """
-    static let lockStudent = "SELECT id FROM students WHERE id = $1 FOR UPDATE"
-    static let slotIDs = "SELECT slot_id FROM choices WHERE round_id = $1 AND student_id = $2 ORDER BY rank"
-    static let activeSlots = "SELECT id FROM slots WHERE id = ANY($1::bigint[]) AND active"
-    /// Deletes the choices of student $2 in round $1 that are not at the same rank in list $3.
-    static let deleteChanged = """
-        DELETE FROM choices c WHERE c.round_id = $1 AND c.student_id = $2
-          AND NOT EXISTS (SELECT 1 FROM unnest($3::bigint[]) WITH ORDINALITY AS t(slot_id, ord)
-                          WHERE t.ord = c.rank AND t.slot_id = c.slot_id)
+    /// Student $1 if in school $2 (NULL: any), the newest open round (NULL columns when none) and
+    /// her list in it.
+    static let target = """
+        SELECT \(StudentQueries.recordColumns),
+               r.id AS round_id, r.name AS round_name, r.max_choices AS round_max_choices,
+               to_char(r.choice_deadline, 'YYYY-MM-DD HH24:MI') AS round_deadline,
+               coalesce((SELECT array_agg(c.slot_id ORDER BY c.rank) FROM choices c
+                         WHERE c.round_id = r.id AND c.student_id = s.id), '{}') AS current_slots
+        FROM students s JOIN organizations o ON o.id = s.school_id
+        LEFT JOIN LATERAL (SELECT id, name, max_choices, choice_deadline FROM rounds
+                           WHERE state = 'open' ORDER BY id DESC LIMIT 1) r ON true
+        WHERE s.id = $1 AND ($2::bigint IS NULL OR s.school_id = $2)
         """
-    /// Inserts slots $3 (in order, rank 1 first) for student $2 in round $1.
-    static let insertRanked = """
-        INSERT INTO choices (round_id, student_id, rank, slot_id)
-        SELECT $1, $2, t.ord, t.slot_id FROM unnest($3::bigint[]) WITH ORDINALITY AS t(slot_id, ord)
-        ON CONFLICT (round_id, student_id, rank) DO NOTHING
+    static let slotIDs = "SELECT slot_id FROM choices WHERE round_id = $1 AND student_id = $2 ORDER BY rank"
+    /// Saves list $4 for student $2 in round $1 if the list is still $3, as actor $5 (users.id $6):
+    /// one row (outcome, current_slots), see sql/0041_choices_replace.sql.
+    static let replace = """
+        SELECT outcome, current_slots FROM choices_replace($1, $2, $3::bigint[], $4::bigint[], $5::text, $6::bigint)
         """
 }

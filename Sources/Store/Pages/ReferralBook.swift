@@ -14,6 +14,9 @@ public struct ReferralLine: Sendable, Equatable {
     public var placement: String?
     /// Whether a published run exists for the student's round at all.
     public var published: Bool
+    /// Where the placement of the newest published run stands (`pending_approval`, `matched`,
+    /// `accepted`, `started`, `completed`, `withdrawn`), nil without one.
+    public var placementStatus: String?
 }
 
 /// What the referral form sends.
@@ -51,7 +54,8 @@ public struct ReferralBook: Sendable {
                     active: try row.decode("active", as: Bool.self), curfew: try row.decode("curfew", as: String?.self),
                     approvalRequired: try row.decode("approval", as: Bool.self),
                     excludedCounties: try row.decode("counties", as: [String].self),
-                    placement: try row.decode("placement", as: String?.self), published: try row.decode("published", as: Bool.self))
+                    placement: try row.decode("placement", as: String?.self), published: try row.decode("published", as: Bool.self),
+                    placementStatus: try row.decode("placement_status", as: String?.self))
             }
         }
     }
@@ -87,7 +91,9 @@ enum ReferralQueries {
                 WHERE mr.state = 'published' AND a.student_id = r.student_id
                 ORDER BY mr.published_at DESC LIMIT 1) AS placement,
                EXISTS (SELECT 1 FROM match_runs mr JOIN match_assignments a ON a.run_id = mr.id
-                       WHERE mr.state = 'published' AND a.student_id = r.student_id) AS published
+                       WHERE mr.state = 'published' AND a.student_id = r.student_id) AS published,
+               (SELECT p.status FROM placements p JOIN match_runs mr ON mr.id = p.run_id
+                WHERE p.student_id = r.student_id ORDER BY mr.published_at DESC NULLS LAST, p.id DESC LIMIT 1) AS placement_status
         FROM referrals r
         JOIN students st ON st.id = r.student_id
         JOIN organizations o ON o.id = st.school_id

@@ -75,27 +75,7 @@ public struct StudentDirectory: Sendable {
     public func find(id: Int64, scope: RowScope) async throws -> StudentRecord? {
         guard scope.reachesStudents else { return nil }
         return try await pool.withConnection { conn in
-            guard let row = try await conn.query(StudentQueries.find, [id, scope.schoolFilter]).first else { return nil }
-            return StudentRecord(
-                summary: try Self.summary(row),
-                schoolID: try row.decode("school_id", as: Int64.self),
-                birthDate: try row.decode("birth_date", as: String.self),
-                facts: StudentFacts(
-                    grade: try row.decode("grade", as: Int.self),
-                    programOfStudy: try row.decode("program_of_study", as: String?.self),
-                    transport: try row.decode("transport", as: String.self),
-                    driversLicense: try row.decode("drivers_license", as: Bool.self),
-                    guardianConsentOn: try row.decode("guardian_consent_on", as: String?.self),
-                    workPermit: try row.decode("work_permit", as: Bool.self),
-                    studentLearnerAgreement: try row.decode("student_learner_agreement", as: Bool.self),
-                    vocationalAgExemption: try row.decode("vocational_ag_exemption", as: Bool.self),
-                    availability: try row.decode("availability", as: String.self),
-                    certifications: try row.decode("certifications", as: [String].self),
-                    guardianName: try row.decode("guardian_name", as: String.self),
-                    guardianEmail: try row.decode("guardian_email", as: String.self),
-                    guardianLanguage: try row.decode("guardian_language", as: String.self)
-                )
-            )
+            try await conn.query(StudentQueries.find, [id, scope.schoolFilter]).first.map(Self.record)
         }
     }
 
@@ -110,6 +90,30 @@ public struct StudentDirectory: Sendable {
                 facts.availability, facts.certifications, facts.guardianName, facts.guardianEmail, facts.guardianLanguage,
             ]) > 0
         }
+    }
+
+    /// A student record from a row with the columns of ``StudentQueries/recordColumns``.
+    static func record(_ row: Row) throws -> StudentRecord {
+        StudentRecord(
+            summary: try Self.summary(row),
+            schoolID: try row.decode("school_id", as: Int64.self),
+            birthDate: try row.decode("birth_date", as: String.self),
+            facts: StudentFacts(
+                grade: try row.decode("grade", as: Int.self),
+                programOfStudy: try row.decode("program_of_study", as: String?.self),
+                transport: try row.decode("transport", as: String.self),
+                driversLicense: try row.decode("drivers_license", as: Bool.self),
+                guardianConsentOn: try row.decode("guardian_consent_on", as: String?.self),
+                workPermit: try row.decode("work_permit", as: Bool.self),
+                studentLearnerAgreement: try row.decode("student_learner_agreement", as: Bool.self),
+                vocationalAgExemption: try row.decode("vocational_ag_exemption", as: Bool.self),
+                availability: try row.decode("availability", as: String.self),
+                certifications: try row.decode("certifications", as: [String].self),
+                guardianName: try row.decode("guardian_name", as: String.self),
+                guardianEmail: try row.decode("guardian_email", as: String.self),
+                guardianLanguage: try row.decode("guardian_language", as: String.self)
+            )
+        )
     }
 
     static func summary(_ row: Row) throws -> StudentSummary {
@@ -148,12 +152,17 @@ enum StudentQueries {
         LIMIT $3
         """
 
-    /// Student $1 if in school $2 (NULL: any).
-    static let find = """
-        SELECT \(summaryColumns), s.school_id, s.birth_date::text AS birth_date, s.transport, s.drivers_license,
+    /// The columns of a ``StudentRecord`` (students `s` joined to their school `o`).
+    static let recordColumns = """
+        \(summaryColumns), s.school_id, s.birth_date::text AS birth_date, s.transport, s.drivers_license,
                s.guardian_consent_on::text AS guardian_consent_on, s.work_permit, s.student_learner_agreement,
                s.vocational_ag_exemption, s.availability, s.certifications, s.guardian_name, s.guardian_email,
                s.guardian_language
+        """
+
+    /// Student $1 if in school $2 (NULL: any).
+    static let find = """
+        SELECT \(recordColumns)
         FROM students s JOIN organizations o ON o.id = s.school_id
         WHERE s.id = $1 AND ($2::bigint IS NULL OR s.school_id = $2)
         """

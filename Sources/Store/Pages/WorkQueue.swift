@@ -27,7 +27,8 @@ public struct WorkQueue: Sendable {
         public var unchosen: Int
         /// Slots with applicants in the newest round and no ranking yet.
         public var toRank: Int
-        /// Active slots with seats left in the newest round's published match; nil before one is published.
+        /// Active slots with seats left in the newest round's published match (a withdrawn placement's
+        /// seat is open again); nil before one is published.
         public var withOpenSeats: Int?
     }
 
@@ -111,7 +112,9 @@ enum WorkQueries {
                              AND NOT EXISTS (SELECT 1 FROM rankings r, round WHERE r.round_id = round.id AND r.slot_id = sc.id))::int AS to_rank,
           CASE WHEN EXISTS (SELECT 1 FROM published) THEN
             count(*) FILTER (WHERE sc.active AND sc.capacity > (
-                SELECT count(*) FROM match_assignments a, published p WHERE a.run_id = p.id AND a.slot_id = sc.id))::int
+                SELECT count(*) FROM match_assignments a, published p WHERE a.run_id = p.id AND a.slot_id = sc.id
+                  AND NOT EXISTS (SELECT 1 FROM placements pl WHERE pl.run_id = a.run_id AND pl.student_id = a.student_id
+                                  AND pl.status = 'withdrawn')))::int
           END AS open_seats
         FROM scoped sc
         """

@@ -19,18 +19,18 @@ struct ChoicesController {
         router.post("students/:id/choices/order", use: order)
     }
 
-    /// The student in scope and the open round, or 404 / a clear message.
-    func target(_ context: AppRequestContext) async throws -> (StudentRecord, OpenRound?) {
+    /// The student in scope, the open round and her list in it (one query), or 404.
+    func target(_ context: AppRequestContext) async throws -> ChoiceTarget {
         let user = try context.requireUser()
-        guard let student = try await StudentDirectory(pool: deps.pool).find(id: try context.id(), scope: user.studentScope) else {
+        guard let target = try await book.target(studentID: try context.id(), scope: user.studentScope) else {
             throw HTTPError(.notFound)
         }
-        return (student, try await book.openRound())
+        return target
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTML {
-        let (student, round) = try await target(context)
-        return try await render(student, round: round, search: request.search, error: nil, context: context)
+        let target = try await self.target(context)
+        return try await render(target.student, round: target.round, search: request.search, error: nil, context: context)
     }
 
     func render(_ student: StudentRecord, round: OpenRound?, search: String, error: String?, context: AppRequestContext,
@@ -67,13 +67,16 @@ struct ChoicesController {
     }
 
     /// Applies a change to the list, then goes back to the page (or answers 204 to the script).
+    /// Two queries in all: the target (student, round, list) and the save, which re-applies the
+    /// change itself if the list changed since it was read.
     func change(_ request: Request, context: AppRequestContext, message: String,
                 _ apply: @escaping @Sendable (FormFields, [Int64]) throws -> [Int64]) async throws -> Response {
-        let (student, round) = try await target(context)
-        guard let round else { throw HTTPError(.conflict, message: "No round is open for choices.") }
+        let target = try await self.target(context)
+        let student = target.student
+        guard let round = target.round else { throw HTTPError(.conflict, message: "No round is open for choices.") }
         let form = try await request.form(context: context)
         do {
-            _ = try await book.update(studentID: student.summary.id, round: round) { try apply(form, $0) }
+            _ = try await book.update(studentID: student.summary.id, round: round, current: target.slotIDs) { try apply(form, $0) }
         } catch let error as ChoiceChangeError {
             return try await render(student, round: round, search: "", error: error.description, context: context, status: .unprocessableContent)
                 .response(from: request, context: context)

@@ -1,7 +1,4 @@
 import Hummingbird
-import Mail
-import MatchRuns
-import Reports
 import Store
 
 /// `POST /runs/:id/guardian-notices`: queues the notices a published final run still owes
@@ -23,9 +20,7 @@ struct GuardianNoticesController {
             context.flash("Guardian notices go out only for a published final run.")
             return .redirect(to: "/runs/\(runID)")
         }
-        let outbox = Outbox(from: try EmailAddress(parsing: deps.configuration.guardians.mailFrom))
-        let mailer = OutboxRunMailer(from: outbox.renderer.defaultFrom) { email, conn in try await outbox.enqueue(email, on: conn).id }
-        let queue = GuardianNoticeQueue(renderer: ReportRenderer(templates: try await ReportTemplates.bundled()), mailer: mailer)
+        let queue = try await GuardianNoticeSender.queue(deps)
         let sent = try await queue.queue(runID: runID, pool: deps.pool, actor: AuditActor(userID: user.id, name: user.email))
         context.flash(sent == 0 ? "Every guardian notice this run owes has been queued already." : "\(sent) missing guardian notice(s) queued.")
         return .redirect(to: "/runs/\(runID)")

@@ -31,7 +31,9 @@ struct ReferralsController {
             "referrals": lines.map { r -> [String: Any] in
                 ["student": r.studentName, "school": r.schoolName, "referredOn": r.referredOn, "active": r.active,
                  "curfew": r.curfew ?? "", "approval": r.approvalRequired, "counties": r.excludedCounties.joined(separator: ", "),
-                 "placement": r.placement ?? "", "published": r.published]
+                 "placement": r.placement ?? "", "published": r.published,
+                 "awaitsYou": r.placementStatus == "pending_approval",
+                 "stage": r.placementStatus.flatMap { $0 == "pending_approval" ? nil : $0 } ?? ""]
             },
             "school": draft?.schoolCode ?? "", "number": draft?.studentNumber ?? "", "referredOn": draft?.referredOn ?? "",
             "curfewValue": draft?.curfew ?? "", "approvalChecked": draft?.approvalRequired ?? false,

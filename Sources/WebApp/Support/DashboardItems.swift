@@ -51,7 +51,7 @@ struct DashboardItems {
         case .caseWorker:
             let c = try await queue.referrals(caseWorkerID: user.id)
             if c.awaitingApproval > 0 {
-                todo.append(Self.item("/referrals", "\(Self.count(c.awaitingApproval, "placement waits", "placements wait")) for your approval"))
+                todo.append(Self.item("/referrals/approvals", "\(Self.count(c.awaitingApproval, "placement waits", "placements wait")) for your approval"))
             }
             if c.awaitingOutcome > 0 {
                 todo.append(Self.item("/referrals", "\(Self.count(c.awaitingOutcome, "referral awaits", "referrals await")) a published match"))
@@ -67,11 +67,11 @@ struct DashboardItems {
                 todo.append(Self.item("/runs", "No match has run yet: start a trial run"))
             }
             if c.failedJobs > 0 {
-                todo.append(Self.item("/runs", "\(Self.count(c.failedJobs, "background job", "background jobs")) failed in the last 7 days",
-                                      detail: "wblmatch jobs list --state discarded shows why"))
+                todo.append(Self.item("/jobs?state=discarded", "\(Self.count(c.failedJobs, "background job", "background jobs")) failed in the last 7 days",
+                                      detail: "see why, and retry or leave them"))
             }
             if c.unsentEmails > 0 {
-                todo.append(Self.item("/runs", "\(Self.count(c.unsentEmails, "email is", "emails are")) not sent yet",
+                todo.append(Self.item(c.failedEmails > 0 ? "/outbox?state=failed" : "/outbox?state=queued", "\(Self.count(c.unsentEmails, "email is", "emails are")) not sent yet",
                                       detail: c.failedEmails > 0 ? "\(c.failedEmails) failed: check SMTP_URL and the worker's log" : "the worker sends them"))
             }
             todo.append(Self.item("/users", "Manage users and API tokens"))

@@ -8,6 +8,10 @@ import Store
 /// Keeps the contract of `MemoryPersistDriver`: `create` on an existing key throws
 /// `PersistError.duplicate`; a value that does not decode throws `PersistError.invalidConversion`;
 /// `set(..., expires: nil)` keeps the existing expiry.
+///
+/// Reading a session also reads the account of the user it names, in the same query (a
+/// ``WebSession`` decodes it into ``WebSession/account``, never stores it), so a signed-in request
+/// costs one query for both.
 public struct PostgresPersistDriver: PersistDriver {
     let records: SessionRecordStore
     /// Expiry of a value stored without one.
@@ -32,7 +36,7 @@ public struct PostgresPersistDriver: PersistDriver {
     }
 
     public func getWithTTL<Object: Codable & Sendable>(key: String, as: Object.Type) async throws -> (object: Object, ttl: Duration?)? {
-        guard let (json, ttl) = try await records.find(key: key) else { return nil }
+        guard let (json, ttl) = try await records.findWithAccount(key: key) else { return nil }
         do {
             let object = try JSONDecoder().decode(Object.self, from: Data(json.utf8))
             return (object, .milliseconds(Int64(ttl * 1000)))

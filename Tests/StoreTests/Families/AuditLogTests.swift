@@ -122,6 +122,8 @@ struct AuditLogTests {
         try await FamiliesWorld.with { w in
             let (ana, ben) = (try await w.student("Ana"), try await w.student("Ben"))
             let run = try await w.pool.query("INSERT INTO match_runs (round_id, kind, seed, algorithm_version) VALUES ($1, 'preview', 1, 't') RETURNING id", [w.round])[0].decode("id", as: Int64.self)
+            // An explanation belongs to the student's assignment row of the run (both unmatched here).
+            try await w.pool.execute("INSERT INTO match_assignments (run_id, student_id) VALUES ($1, $2), ($1, $3)", [run, ana, ben])
             try await w.pool.execute("""
                 INSERT INTO match_explanations (run_id, student_id, slot_id, choice_rank, outcome, confidential) VALUES
                 ($1, $2, $4, 1, 'ineligible', true), ($1, $3, $4, 1, 'outranked', false)
