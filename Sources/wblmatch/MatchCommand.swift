@@ -49,7 +49,8 @@ struct MatchRunCommand: AsyncParsableCommand {
             print("{\"job_id\": \(id)}")
             return
         }
-        let pipeline = try await MatchRunSetup.pipeline(config: config, pool: pool)
+        var pipeline = try await MatchRunSetup.pipeline(config: config, pool: pool)
+        pipeline.progress = { FileHandle.standardError.write(Data("match run: \($0)\n".utf8)) }
         do {
             let summary = dryRun ? try await pipeline.dryRun(args) : try await pipeline.run(args)
             print(try MatchRunSetup.json(summary))

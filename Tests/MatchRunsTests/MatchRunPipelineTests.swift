@@ -2,6 +2,7 @@ import Database
 import Foundation
 import Mail
 import Reports
+import Synchronization
 import Testing
 import TestSupport
 @testable import MatchRuns
@@ -126,6 +127,23 @@ import TestSupport
             #expect(summary.counts.assigned == 4)
             #expect(try await count(db, "SELECT count(*) FROM match_runs") == 0)
             #expect(try await count(db, "SELECT count(*) FROM test_outbox") == 0)
+        }
+    }
+
+    /// `wblmatch match run` shows progress: the pipeline tells each stage as it ends.
+    @Test func progressIsToldStageByStage() async throws {
+        try await TestDatabase.with { db in
+            _ = try await Seed.write(db.pool)
+            let told = Mutex<[String]>([])
+            var pipeline = try await pipeline(db)
+            pipeline.progress = { line in told.withLock { $0.append(line) } }
+            let summary = try await pipeline.run(MatchRunArgs(kind: .manual, seed: 5))
+            let lines = told.withLock { $0 }
+            #expect(lines.count == 3)
+            #expect(lines.first?.hasPrefix("snapshot: 5 students, 3 slots, 10 choices") == true)
+            #expect(lines.dropFirst().first?.contains("verifier passed") == true)
+            #expect(lines.last?.hasPrefix("written: run #\(summary.runID!)") == true)
+            #expect(lines.last?.contains("\(summary.emailsQueued) emails queued") == true)
         }
     }
 

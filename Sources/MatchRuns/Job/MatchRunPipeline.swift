@@ -18,6 +18,8 @@ public struct MatchRunPipeline: Sendable {
     /// Test hook: how long to hold the write transaction open before COMMIT (reliability tests kill the worker then).
     public var holdBeforeCommit: Duration?
     var compute: @Sendable (RunInputs, UInt64) throws -> RunComputation = { try RunComputation.compute($0, seed: $1) }
+    /// Told each stage as it ends, in words (`wblmatch match run` prints them to standard error).
+    public var progress: (@Sendable (String) -> Void)?
 
     public init(pool: DatabasePool, renderer: ReportRenderer, mailer: any RunMailer, publicURL: String) {
         self.pool = pool
@@ -53,6 +55,7 @@ public struct MatchRunPipeline: Sendable {
         let startedAt = Date()
         let inputs = try await snapshot(args)
         clock.lap("snapshot_ms")
+        progress?("snapshot: \(inputs.students.count) students, \(inputs.slots.count) slots, \(inputs.choiceCount) choices (\(clock.laps["snapshot_ms"] ?? 0) ms)")
         if args.kind == .final && inputs.round.state == "final" {
             throw RunError(stage: "snapshot", message: "round \(inputs.round.id) (\(inputs.round.name)) is already final; its final run is not repeated")
         }
@@ -60,6 +63,9 @@ public struct MatchRunPipeline: Sendable {
         let computed = try compute(inputs, seed)
         var timings = clock.laps.merging(computed.timings) { a, _ in a }
         clock.lap("compute")
+        progress?("eligibility \(computed.timings["eligibility_ms"] ?? 0) ms, matching \(computed.timings["engine_ms"] ?? 0) ms, "
+                  + "verifier \(computed.verified ? "passed" : "FAILED") \(computed.timings["verify_ms"] ?? 0) ms, "
+                  + "explanations \(computed.timings["explain_ms"] ?? 0) ms: \(computed.assignedCount) of \(inputs.students.count) placed")
 
         let outcome = try await pool.withTransaction { conn in
             try await write(args, jobID: jobID, inputs: inputs, computed: computed, startedAt: startedAt,
@@ -162,6 +168,7 @@ public struct MatchRunPipeline: Sendable {
         try await mailer.enqueue(emails, on: conn)
         clock.lap("emails_ms")
         timings["emails_ms"] = clock.laps["emails_ms"]
+        progress?("written: run #\(runID) (\(timings["write_ms"] ?? 0) ms); \(emails.count + guardianNotices) emails queued (\(timings["emails_ms"] ?? 0) ms)")
         // Part of emails_ms, not a stage of its own: how much of it was rendering (the rest is MIME and the outbox).
         timings["emails_render_part_ms"] = Int(rendered.components.seconds * 1000 + rendered.components.attoseconds / 1_000_000_000_000_000)
         _ = try await conn.execute(RunQueries.finishRun, [runID, Self.json(timings), emails.count + guardianNotices])
