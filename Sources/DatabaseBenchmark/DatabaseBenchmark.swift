@@ -69,6 +69,3 @@ struct DatabaseBenchmark {
     }
 }
 
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}

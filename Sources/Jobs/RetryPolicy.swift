@@ -1,3 +1,5 @@
+import Database
+
 /// How long a failed job waits before its next attempt: exponential backoff with jitter and a cap.
 ///
 /// Attempt `n` (from 1) waits `min(cap, base × factorⁿ⁻¹)`, then scaled by a random factor in
@@ -34,17 +36,6 @@ public struct RetryPolicy: Sendable, Equatable {
         var generator = SystemRandomNumberGenerator()
         return delay(afterAttempt: attempt, using: &generator)
     }
-}
-
-extension Duration {
-    /// The duration in seconds, as a Double.
-    var seconds: Double {
-        let (whole, attoseconds) = components
-        return Double(whole) + Double(attoseconds) / 1e18
-    }
-
-    /// The duration in whole milliseconds (rounded).
-    var milliseconds: Int { Int((seconds * 1000).rounded()) }
 }
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import Database
+import Foundation
 import Store
 
 /// What the controllers need, built once by ``buildApplication(configuration:pool:logger:)``.
@@ -23,5 +24,13 @@ public struct Dependencies: Sendable {
         tokens = APITokenStore(pool: pool)
         hasher = PasswordHasher(cost: configuration.bcryptCost)
         metrics = RequestMetrics()
+    }
+}
+
+extension Dependencies {
+    /// Today's date in the consortium's time zone (the guardians' `TZ` setting): the day placements,
+    /// approvals, guardian links and reports count from.
+    var today: CalendarDate {
+        CalendarDate(Date(), in: TimeZone(identifier: configuration.guardians.timeZone) ?? .current)
     }
 }

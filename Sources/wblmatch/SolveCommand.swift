@@ -1,3 +1,4 @@
+import Database
 import ArgumentParser
 import Foundation
 import MatchingEngine
@@ -78,9 +79,7 @@ struct SolveCommand: AsyncParsableCommand {
         }
     }
 
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
+    static func seconds(_ d: Duration) -> Double { d.seconds }
 }
 
 extension Proposing: ExpressibleByArgument {}

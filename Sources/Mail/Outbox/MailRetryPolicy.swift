@@ -1,3 +1,4 @@
+import Database
 import Foundation
 
 /// When the outbox tries a failed email again, and when it gives up.
@@ -48,10 +49,3 @@ public struct MailRetryPolicy: Sendable, Hashable {
     }
 }
 
-extension Duration {
-    /// The duration in (fractional) seconds.
-    var seconds: Double {
-        let (whole, fraction) = components
-        return Double(whole) + Double(fraction) / 1e18
-    }
-}

@@ -1,4 +1,5 @@
 import CCurl
+import Database
 
 /// Delivers email to an SMTP server with libcurl.
 ///
@@ -59,8 +60,8 @@ final class CurlSMTPDelivery {
         try check(wbl_curl_set_string(handle, CURLOPT_URL, config.curlURL), "URL")
         try check(wbl_curl_set_long(handle, CURLOPT_NOSIGNAL, 1), "NOSIGNAL")
         try check(wbl_curl_set_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer), "ERRORBUFFER")
-        try check(wbl_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(config.connectTimeout)), "CONNECTTIMEOUT_MS")
-        try check(wbl_curl_set_long(handle, CURLOPT_TIMEOUT_MS, Self.milliseconds(config.timeout)), "TIMEOUT_MS")
+        try check(wbl_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT_MS, config.connectTimeout.milliseconds), "CONNECTTIMEOUT_MS")
+        try check(wbl_curl_set_long(handle, CURLOPT_TIMEOUT_MS, config.timeout.milliseconds), "TIMEOUT_MS")
         switch config.security {
         case .startTLS: try check(wbl_curl_set_long(handle, CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue)), "USE_SSL")
         case .implicitTLS: break
@@ -126,10 +127,7 @@ final class CurlSMTPDelivery {
         }
     }
 
-    private static func milliseconds(_ duration: Duration) -> Int {
-        let (seconds, attoseconds) = duration.components
-        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
-    }
+
 }
 
 /// CURLOPT_READFUNCTION: a C function pointer, so it captures nothing and finds its delivery through `userdata`.

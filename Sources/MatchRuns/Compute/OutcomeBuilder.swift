@@ -6,15 +6,13 @@ import Reports
 /// sentence in two wordings: in full for readers entitled to juvenile data, masked for everyone else.
 struct OutcomeBuilder {
     let inputs: RunInputs
-    let checker: EligibilityChecker
     private(set) var assignments: [AssignmentRow] = []
     private(set) var explanations: [ExplanationRecord] = []
     private(set) var outcomes: [StudentOutcome] = []
     private let slotIndex: [Int64: Int]
 
-    init(inputs: RunInputs, checker: EligibilityChecker) {
+    init(inputs: RunInputs) {
         self.inputs = inputs
-        self.checker = checker
         slotIndex = Dictionary(uniqueKeysWithValues: inputs.slots.enumerated().map { ($1.id, $0) })
         assignments.reserveCapacity(inputs.students.count)
         outcomes.reserveCapacity(inputs.students.count)
@@ -54,15 +52,14 @@ struct OutcomeBuilder {
                 reason = confidential
                     ? Reason(code: publicCode, text: masked, restricted: .init(code: firstCode, text: full))
                     : Reason(code: firstCode, text: full)
+                // The actions that would open this slot, from the facts in hand (no second eligibility check).
                 for code in failed {
                     switch code {
                     case .missingGuardianConsent: actions.append(.guardianConsent)
                     case .missingWorkPermit: actions.append(.workPermit)
                     case .missingCertification:
-                        let index = checker.index(ofSlot: choiceSlot.id) ?? line.position
-                        for failure in checker.failures(of: student, context: context, slot: index) {
-                            if let action = Self.action(for: failure), case .certification = action { actions.append(action) }
-                        }
+                        let missing = choiceSlot.requirements.certifications.subtracting(student.certifications)
+                        if let action = Self.action(for: .missingCertifications(missing)) { actions.append(action) }
                     default: break
                     }
                 }

@@ -1,3 +1,4 @@
+import Database
 import Foundation
 import MatchingEngine
 import Placement
@@ -114,7 +115,7 @@ public struct RunComputation: Sendable {
             for s in referred.prefix(Int(instance.reserved[p])) { onReserved.insert(s) }
         }
 
-        var output = OutcomeBuilder(inputs: inputs, checker: checker)
+        var output = OutcomeBuilder(inputs: inputs)
         let explainer = solution.explainer()
         for (s, student) in participants.enumerated() {
             let p = solution.position(of: s)
@@ -162,8 +163,7 @@ struct StageClock {
     private(set) var laps: [String: Int] = [:]
     mutating func lap(_ name: String) {
         let now = ContinuousClock.now
-        let d = now - last
-        laps[name, default: 0] += Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000)
+        laps[name, default: 0] += (now - last).milliseconds
         last = now
     }
 }

@@ -170,7 +170,7 @@ public struct MatchRunPipeline: Sendable {
         timings["emails_ms"] = clock.laps["emails_ms"]
         progress?("written: run #\(runID) (\(timings["write_ms"] ?? 0) ms); \(emails.count + guardianNotices) emails queued (\(timings["emails_ms"] ?? 0) ms)")
         // Part of emails_ms, not a stage of its own: how much of it was rendering (the rest is MIME and the outbox).
-        timings["emails_render_part_ms"] = Int(rendered.components.seconds * 1000 + rendered.components.attoseconds / 1_000_000_000_000_000)
+        timings["emails_render_part_ms"] = rendered.milliseconds
         _ = try await conn.execute(RunQueries.finishRun, [runID, Self.json(timings), emails.count + guardianNotices])
         if let complete, verified { try await complete(conn) }
         if let holdBeforeCommit { try await Task.sleep(for: holdBeforeCommit) }

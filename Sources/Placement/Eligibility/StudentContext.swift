@@ -14,11 +14,3 @@ public struct StudentContext: Sendable {
         self.restrictions = restrictions
     }
 }
-
-extension StudentContext {
-    /// A context from a plain set of bus-route site ids. Converting costs a sort per call: for a
-    /// whole run, build one `SiteIDSet` per school and use the main initializer.
-    public init(schoolLocation: GeoPoint? = nil, busRouteSiteIDs: Set<Int64>, restrictions: CourtRestrictions? = nil) {
-        self.init(schoolLocation: schoolLocation, busRouteSiteIDs: SiteIDSet(busRouteSiteIDs), restrictions: restrictions)
-    }
-}

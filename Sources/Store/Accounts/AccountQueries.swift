@@ -32,11 +32,6 @@ enum AccountQueries {
         ON CONFLICT (key) DO UPDATE SET value = excluded.value,
             expires_at = CASE WHEN $3 IS NULL THEN web_sessions.expires_at ELSE excluded.expires_at END
         """
-    /// The unexpired session $1 and its seconds to live.
-    static let session = """
-        SELECT value::text AS value, extract(epoch FROM expires_at - now())::float8 AS ttl
-        FROM web_sessions WHERE key = $1 AND expires_at > now()
-        """
     /// The unexpired session $1 and its seconds to live, with the account of the user it names
     /// (`userID`) added under `_account` (no password hash).
     static let sessionWithAccount = """

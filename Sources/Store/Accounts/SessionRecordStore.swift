@@ -25,15 +25,7 @@ public struct SessionRecordStore: Sendable {
         }
     }
 
-    /// The unexpired session's JSON and seconds to live.
-    public func find(key: String) async throws -> (json: String, ttlSeconds: Double)? {
-        try await pool.withConnection { conn in
-            guard let row = try await conn.query(AccountQueries.session, [key]).first else { return nil }
-            return (try row.decode("value", as: String.self), try row.decode("ttl", as: Double.self))
-        }
-    }
-
-    /// Like ``find(key:)``, but when the session JSON names a user (`userID`), that user's account
+    /// The unexpired session's JSON and seconds to live. When the session JSON names a user (`userID`), that user's account
     /// (without its password hash) is added to it under `_account`, so a web request reads its
     /// session and its signed-in user in one query. The stored value is unchanged.
     public func findWithAccount(key: String) async throws -> (json: String, ttlSeconds: Double)? {

@@ -24,7 +24,7 @@ struct ApprovalsController {
     }
 
     var today: CalendarDate {
-        CalendarDate(Date(), in: TimeZone(identifier: deps.configuration.guardians.timeZone) ?? .current)
+        deps.today
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTML {

@@ -68,6 +68,6 @@ struct GuardianController {
     }
 
     func today() -> String {
-        CalendarDate(Date(), in: TimeZone(identifier: deps.configuration.guardians.timeZone) ?? .current).description
+        deps.today.description
     }
 }

@@ -49,7 +49,7 @@ struct PlacementsAPIController {
     }
 
     var today: CalendarDate {
-        CalendarDate(Date(), in: TimeZone(identifier: deps.configuration.guardians.timeZone) ?? .current)
+        deps.today
     }
 
     static func json(_ p: PlacementRecord, for user: SignedInUser) -> PlacementJSON {

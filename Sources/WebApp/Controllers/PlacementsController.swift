@@ -20,7 +20,7 @@ struct PlacementsController {
     }
 
     var today: CalendarDate {
-        CalendarDate(Date(), in: TimeZone(identifier: deps.configuration.guardians.timeZone) ?? .current)
+        deps.today
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTML {

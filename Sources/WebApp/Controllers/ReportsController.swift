@@ -1,6 +1,7 @@
 import Database
 import Foundation
 import Hummingbird
+import Reports
 import Store
 
 /// Coordinators' outcome reports: Perkins V 5S3 as a page and as CSV. The justice-involved row
@@ -21,7 +22,7 @@ struct ReportsController {
     func report(_ request: Request, context: AppRequestContext) async throws -> (PerkinsReport, CalendarDate, CalendarDate) {
         let user = try context.requireUser()
         let q = request.uri.queryParameters
-        let now = CalendarDate(Date(), in: TimeZone(identifier: deps.configuration.guardians.timeZone) ?? .current)
+        let now = deps.today
         let endYear = now.month >= 7 ? now.year + 1 : now.year
         guard let from = q.get("from").map({ CalendarDate($0) }) ?? CalendarDate(year: endYear - 1, month: 7, day: 1),
               let to = q.get("to").map({ CalendarDate($0) }) ?? CalendarDate(year: endYear, month: 6, day: 30) else {
@@ -98,11 +99,12 @@ struct ReportsController {
     @Sendable func outcomesCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
         let r = try await outcomesReport(request, context: context)
         var out = "group,label,total,matched,rate_percent\n"
-        func cell(_ s: String) -> String { s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
+        // Every text cell through the reports' CSV escaping: quoting, and no spreadsheet formulas.
+        func cell(_ s: String) -> String { CSVWriter.escape(s) }
         out += "overall,All,\(r.students),\(r.matched),\(OutcomesReport.Line(group: "", label: "", total: r.students, matched: r.matched).percent.replacingOccurrences(of: "%", with: ""))\n"
-        for l in r.lines { out += "\(l.group),\(cell(l.label)),\(l.total),\(l.matched),\(l.percent.replacingOccurrences(of: "%", with: ""))\n" }
+        for l in r.lines { out += "\(cell(l.group)),\(cell(l.label)),\(l.total),\(l.matched),\(l.percent.replacingOccurrences(of: "%", with: ""))\n" }
         for s in r.unfilled { out += "unfilled_slot,\(cell(s.title + " · " + s.employer)),\(s.capacity),\(s.filled),\n" }
-        for (reason, count) in r.unmatchedReasons { out += "unmatched_reason,\(reason),\(count),,\n" }
+        for (reason, count) in r.unmatchedReasons { out += "unmatched_reason,\(cell(reason)),\(count),,\n" }
         out += "reserved_seats,used,\(r.reservedSeats),\(r.reservedSeatsUsed),\n"
         if let previous = r.previousRunID, let before = r.previousMatched {
             out += "previous_run,\(previous),,\(before),\n"

@@ -1,3 +1,4 @@
+import Database
 import Hummingbird
 
 /// Records every request's route, status and latency in ``RequestMetrics``.
@@ -9,8 +10,7 @@ public struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         func seconds() -> Double {
-            let d = ContinuousClock.now - start
-            return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+            (ContinuousClock.now - start).seconds
         }
         do {
             let response = try await next(request, context)

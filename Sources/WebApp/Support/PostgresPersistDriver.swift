@@ -1,3 +1,4 @@
+import Database
 import Foundation
 import Hummingbird
 import Store
@@ -54,9 +55,3 @@ public struct PostgresPersistDriver: PersistDriver {
     }
 }
 
-extension Duration {
-    /// The duration in seconds, as a Double.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}
