@@ -31,7 +31,9 @@ extension Array: SQLEncodable where Element: SQLArrayElement {
     public var sqlText: String? {
         // `as? [UInt8]` alone would also match an empty [Int]: test the element type.
         if let bytes = asBytes { return ByteaText.encode(bytes) }
-        return SQLArrayText.encode(map(\.sqlText))
+        // A closure, not `map(\.sqlText)`: a key path through a generic element is built at run time
+        // on every call (a run's COPY encodes hundreds of thousands of arrays).
+        return SQLArrayText.encode(map { $0.sqlText })
     }
 
     public var sqlBind: SQLBind {

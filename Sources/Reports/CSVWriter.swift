@@ -36,8 +36,9 @@ public struct CSVWriter: Sendable {
     /// A text cell made safe: formula prefix neutralised, then quoted if it holds `,`, `"`, CR or LF.
     public static func escape(_ text: String) -> String {
         var value = text
-        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-            value = "'" + value
+        switch text.utf8.first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13: value = "'" + value
+        default: break
         }
         let needsQuotes = value.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
         guard needsQuotes else { return value }

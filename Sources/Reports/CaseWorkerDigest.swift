@@ -10,8 +10,8 @@ enum CaseWorkerDigest {
         guard !referred.isEmpty else { return nil }
         let students = index.report.students
         func urgency(_ s: StudentOutcome) -> Int { s.assignment?.pendingApproval == true ? 0 : s.assignment == nil ? 1 : 2 }
-        let keys = referred.map { (urgency(students[$0]), students[$0].lastName, students[$0].firstName, students[$0].id, $0) }
-        let shown = keys.sorted { ($0.0, $0.1, $0.2, $0.3) < ($1.0, $1.1, $1.2, $1.3) }.prefix(rowLimit)
+        let keys = referred.lazy.map { (urgency(students[$0]), students[$0].lastName, students[$0].firstName, students[$0].id, $0) }
+        let shown = keys.smallest(rowLimit) { ($0.0, $0.1, $0.2, $0.3) < ($1.0, $1.1, $1.2, $1.3) }
         let rows = shown.map { ReferralRow.model(students[$0.4], index: index) }
         let more = referred.count - rows.count
         return [

@@ -13,8 +13,9 @@ enum CoordinatorNightly {
         let report = index.report
         let run = report.run
         let students = report.students
-        let participants = students.filter { $0.choiceCount > 0 }
-        let matched = participants.filter { $0.assignment != nil }.count
+        // Positions, not copies of the (large) outcomes.
+        let participants = students.indices.filter { students[$0].choiceCount > 0 }
+        let matched = participants.count { students[$0].assignment != nil }
         let seats = report.slots.reduce(0) { $0 + $1.capacity }
         let filledSeats = index.filled.values.reduce(0) { $0 + $1.all }
 
@@ -32,10 +33,10 @@ enum CoordinatorNightly {
         ]
 
         // Match rates: students by school and program; seats by EDC and kind of placement.
-        model["bySchool"] = RateRow.group(participants, label: \.schoolName, total: { _ in 1 },
-                                          matched: { $0.assignment == nil ? 0 : 1 }).map(\.dictionary)
-        model["byProgram"] = RateRow.group(participants, label: { Vocabulary.programOfStudy($0.programOfStudy) },
-                                           total: { _ in 1 }, matched: { $0.assignment == nil ? 0 : 1 }).map(\.dictionary)
+        model["bySchool"] = RateRow.group(participants, label: { students[$0].schoolName }, total: { _ in 1 },
+                                          matched: { students[$0].assignment == nil ? 0 : 1 }).map(\.dictionary)
+        model["byProgram"] = RateRow.group(participants, label: { Vocabulary.programOfStudy(students[$0].programOfStudy) },
+                                           total: { _ in 1 }, matched: { students[$0].assignment == nil ? 0 : 1 }).map(\.dictionary)
         model["byEDC"] = RateRow.group(report.slots, label: \.edcName, total: \.capacity,
                                        matched: { index.filled[$0.id]?.all ?? 0 }).map(\.dictionary)
         model["byKind"] = RateRow.group(report.slots, label: { Vocabulary.slotKind($0.kind) }, total: \.capacity,
@@ -72,10 +73,10 @@ enum CoordinatorNightly {
     }
 
     static func subject(_ report: RunReport) -> String {
-        let participants = report.students.filter { $0.choiceCount > 0 }
-        let matched = participants.filter { $0.assignment != nil }.count
+        let participants = report.students.count { $0.choiceCount > 0 }
+        let matched = report.students.count { $0.choiceCount > 0 && $0.assignment != nil }
         let kind = report.run.kind.label.prefix(1).uppercased() + report.run.kind.label.dropFirst()
-        return "WBLMatch: \(kind) #\(report.run.id), \(report.run.roundName): \(matched) of \(participants.count) students matched (\(Vocabulary.percent(matched, of: participants.count)))"
+        return "WBLMatch: \(kind) #\(report.run.id), \(report.run.roundName): \(matched) of \(participants) students matched (\(Vocabulary.percent(matched, of: participants)))"
     }
 
     private static func changesModel(_ index: ReportIndex) -> [String: Any] {
@@ -106,18 +107,18 @@ enum CoordinatorNightly {
         ]
     }
 
-    private static func unmatchedModel(_ index: ReportIndex, participants: [StudentOutcome], juvenileEntitled: Bool) -> [String: Any] {
-        // Indices, not the (large) outcomes themselves, are sorted; every unmatched student is counted,
-        // the first `listLimit` by school and name are listed.
-        let unmatched = participants.indices.filter { participants[$0].assignment == nil }
+    private static func unmatchedModel(_ index: ReportIndex, participants: [Int], juvenileEntitled: Bool) -> [String: Any] {
+        // Every unmatched student is counted; the first `listLimit` by school and name are listed.
+        let students = index.report.students
+        let unmatched = participants.filter { students[$0].assignment == nil }
         var reasonCounts: [String: Int] = [:]
         for i in unmatched {
-            reasonCounts[participants[i].mainReason?.wording(juvenileEntitled: juvenileEntitled).code ?? "unknown", default: 0] += 1
+            reasonCounts[students[i].mainReason?.wording(juvenileEntitled: juvenileEntitled).code ?? "unknown", default: 0] += 1
         }
-        let keys = unmatched.map { (participants[$0].schoolName, participants[$0].lastName, participants[$0].firstName, participants[$0].id, $0) }
-        let listed = keys.sorted { ($0.0, $0.1, $0.2, $0.3) < ($1.0, $1.1, $1.2, $1.3) }.prefix(listLimit).map(\.4)
+        let keys = unmatched.lazy.map { (students[$0].schoolName, students[$0].lastName, students[$0].firstName, students[$0].id, $0) }
+        let listed = keys.smallest(listLimit) { ($0.0, $0.1, $0.2, $0.3) < ($1.0, $1.1, $1.2, $1.3) }.map(\.4)
         let rows: [[String: Any]] = listed.map { i in
-            let student = participants[i]
+            let student = students[i]
             return ["name": student.sortName, "school": student.schoolName,
                     "reason": student.mainReason?.wording(juvenileEntitled: juvenileEntitled).text ?? "No reason recorded."]
         }
@@ -129,8 +130,8 @@ enum CoordinatorNightly {
     private static func unfilledModel(_ index: ReportIndex) -> [String: Any] {
         let slots = index.report.slots
         let unfilled = slots.indices.filter { index.openSeats(slots[$0]) > 0 }
-        let keys = unfilled.map { (slots[$0].edcName, slots[$0].employerName, slots[$0].title, slots[$0].id, $0) }
-        let rows = keys.sorted { ($0.0, $0.1, $0.2, $0.3) < ($1.0, $1.1, $1.2, $1.3) }.prefix(listLimit).map { key -> [String: Any] in
+        let keys = unfilled.lazy.map { (slots[$0].edcName, slots[$0].employerName, slots[$0].title, slots[$0].id, $0) }
+        let rows = keys.smallest(listLimit) { ($0.0, $0.1, $0.2, $0.3) < ($1.0, $1.1, $1.2, $1.3) }.map { key -> [String: Any] in
             let slot = slots[key.4]
             return ["title": slot.title, "employer": slot.employerName, "edc": slot.edcName, "open": index.openSeats(slot), "capacity": slot.capacity]
         }
@@ -141,8 +142,8 @@ enum CoordinatorNightly {
     private static func juvenileModel(_ index: ReportIndex) -> [String: Any] {
         let students = index.report.students
         let referred = students.indices.filter { students[$0].referral != nil }
-        let keys = referred.map { (students[$0].sortName, $0) }
-        let rows = keys.sorted { $0.0 < $1.0 }.prefix(listLimit).map { ReferralRow.model(students[$0.1], index: index) }
+        let keys = referred.lazy.map { (students[$0].sortName, $0) }
+        let rows = keys.smallest(listLimit) { $0.0 < $1.0 }.map { ReferralRow.model(students[$0.1], index: index) }
         return ["count": referred.count, "none": referred.isEmpty, "rows": rows,
                 "more": referred.count - rows.count, "hasMore": referred.count > rows.count]
     }

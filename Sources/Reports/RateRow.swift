@@ -8,7 +8,7 @@ struct RateRow: Sendable, Equatable {
     var dictionary: [String: Any] { ["label": label, "total": total, "matched": matched, "rate": rate] }
 
     /// Rows grouped by `key`, sorted by label.
-    static func group<T>(_ items: [T], label: (T) -> String, total: (T) -> Int, matched: (T) -> Int) -> [RateRow] {
+    static func group<T>(_ items: some Sequence<T>, label: (T) -> String, total: (T) -> Int, matched: (T) -> Int) -> [RateRow] {
         var rows: [String: RateRow] = [:]
         for item in items {
             let name = label(item)

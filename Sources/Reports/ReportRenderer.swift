@@ -35,49 +35,91 @@ public struct ReportRenderer: Sendable {
             return subscriptions.filter { $0.recipient.role == .coordinator }.map { runFailed(failure, to: $0.recipient) }
         }
         let index = ReportIndex(report)
-        var csv: ReportEmail.Attachment?
-        var coordinatorCache: [Bool: (subject: String, text: String, html: String)] = [:]
-        var emails: [ReportEmail] = []
+        var planned: [(recipient: ReportRecipient, kind: ReportKind)] = []
         for subscription in subscriptions {
-            let recipient = subscription.recipient
-            for kind in ReportKind.allCases where subscription.kinds.contains(kind) && kind.role == recipient.role {
-                switch kind {
-                case .coordinatorNightly:
-                    let entitled = recipient.juvenileEntitled
-                    let body = coordinatorCache[entitled] ?? {
-                        let model = CoordinatorNightly.model(index, juvenileEntitled: entitled, timeZone: timeZone)
-                        let rendered = templates.render("coordinator_nightly", model)
-                        return (CoordinatorNightly.subject(report), rendered.text, rendered.html)
-                    }()
-                    coordinatorCache[entitled] = body
-                    if csv == nil { csv = assignmentsAttachment(index) }
-                    emails.append(ReportEmail(template: kind.rawValue, toName: recipient.name, toAddress: recipient.email,
-                                                userID: recipient.userID, subject: body.subject, text: body.text,
-                                                html: body.html, attachments: [csv!]))
-                case .counselorDigest:
-                    if let model = CounselorDigest.model(index, schoolID: recipient.organizationID) {
-                        emails.append(email(kind, model, report, recipient,
-                                            subject: "WBLMatch: \(model["school"]!) students in run #\(report.run.id)\(previewNote(report))"))
-                    }
-                case .edcDigest:
-                    let slots = EDCDigest.slots(index, edcID: recipient.organizationID)
-                    if let model = EDCDigest.model(index, slots: slots) {
-                        var mail = email(kind, model, report, recipient,
-                                         subject: "WBLMatch: placements with \(model["edc"]!) employers, run #\(report.run.id)\(previewNote(report))")
-                        mail.attachments = [ReportEmail.Attachment(
-                            filename: "run-\(report.run.id)-placements-\(recipient.organizationID).csv", contentType: "text/csv; charset=utf-8",
-                            data: Array(EDCDigest.csv(index, slots: slots).utf8))]
-                        emails.append(mail)
-                    }
-                case .caseWorkerDigest:
-                    if let model = CaseWorkerDigest.model(index, caseWorkerUserID: recipient.userID) {
-                        emails.append(email(kind, model, report, recipient,
-                                            subject: "WBLMatch: outcomes of your referrals, run #\(report.run.id)\(previewNote(report))"))
-                    }
-                }
+            for kind in ReportKind.allCases where subscription.kinds.contains(kind) && kind.role == subscription.recipient.role {
+                planned.append((subscription.recipient, kind))
             }
         }
-        return emails
+        // The coordinators' email has one body per entitlement and one CSV for all, rendered once each,
+        // beside every other email: one parallel pass over all the work.
+        let coordinators = planned.filter { $0.kind == .coordinatorNightly }
+        let entitlements = Array(Set(coordinators.map(\.recipient.juvenileEntitled))).sorted { !$0 && $1 }
+        var work: [Work] = entitlements.map { .coordinatorBody(entitled: $0) } + (coordinators.isEmpty ? [] : [.assignmentsCSV])
+        work += planned.indices.filter { planned[$0].kind != .coordinatorNightly }.map { .digest($0) }
+        let finalPlanned = planned
+        let finalWork = work
+        let parts = Self.inParallel(count: work.count) { i -> Part in
+            switch finalWork[i] {
+            case .assignmentsCSV: return .csv(assignmentsAttachment(index))
+            case .coordinatorBody(let entitled):
+                let model = CoordinatorNightly.model(index, juvenileEntitled: entitled, timeZone: timeZone)
+                let rendered = templates.render("coordinator_nightly", model)
+                return .body(entitled: entitled, subject: CoordinatorNightly.subject(report), text: rendered.text, html: rendered.html)
+            case .digest(let position):
+                return .digest(position, digest(finalPlanned[position].kind, index: index, to: finalPlanned[position].recipient))
+            }
+        }
+        var bodies: [Bool: (subject: String, text: String, html: String)] = [:]
+        var csv: ReportEmail.Attachment?
+        var digests: [Int: ReportEmail] = [:]
+        for part in parts {
+            switch part {
+            case .csv(let attachment): csv = attachment
+            case .body(let entitled, let subject, let text, let html): bodies[entitled] = (subject, text, html)
+            case .digest(let position, let email): digests[position] = email
+            }
+        }
+        return planned.indices.compactMap { position in
+            let (recipient, kind) = planned[position]
+            guard kind == .coordinatorNightly else { return digests[position] }
+            let body = bodies[recipient.juvenileEntitled]!
+            return ReportEmail(template: kind.rawValue, toName: recipient.name, toAddress: recipient.email,
+                               userID: recipient.userID, subject: body.subject, text: body.text,
+                               html: body.html, attachments: csv.map { [$0] } ?? [])
+        }
+    }
+
+    /// A digest for one recipient, or nil when she has nothing in this run.
+    private func digest(_ kind: ReportKind, index: ReportIndex, to recipient: ReportRecipient) -> ReportEmail? {
+        let report = index.report
+        switch kind {
+        case .coordinatorNightly:
+            return nil
+        case .counselorDigest:
+            guard let model = CounselorDigest.model(index, schoolID: recipient.organizationID) else { return nil }
+            return email(kind, model, report, recipient,
+                         subject: "WBLMatch: \(model["school"]!) students in run #\(report.run.id)\(previewNote(report))")
+        case .edcDigest:
+            let slots = EDCDigest.slots(index, edcID: recipient.organizationID)
+            guard let model = EDCDigest.model(index, slots: slots) else { return nil }
+            var mail = email(kind, model, report, recipient,
+                             subject: "WBLMatch: placements with \(model["edc"]!) employers, run #\(report.run.id)\(previewNote(report))")
+            mail.attachments = [ReportEmail.Attachment(
+                filename: "run-\(report.run.id)-placements-\(recipient.organizationID).csv", contentType: "text/csv; charset=utf-8",
+                data: Array(EDCDigest.csv(index, slots: slots).utf8))]
+            return mail
+        case .caseWorkerDigest:
+            guard let model = CaseWorkerDigest.model(index, caseWorkerUserID: recipient.userID) else { return nil }
+            return email(kind, model, report, recipient,
+                         subject: "WBLMatch: outcomes of your referrals, run #\(report.run.id)\(previewNote(report))")
+        }
+    }
+
+    /// What one parallel step renders, and what it yields.
+    private enum Work: Sendable { case assignmentsCSV, coordinatorBody(entitled: Bool), digest(Int) }
+    private enum Part: Sendable {
+        case csv(ReportEmail.Attachment)
+        case body(entitled: Bool, subject: String, text: String, html: String)
+        case digest(Int, ReportEmail?)
+    }
+
+    /// `make(0) ..< make(count)`, computed on every core: each email is rendered on its own (Mustache
+    /// over a large model is most of a run's email time) and they share nothing mutable.
+    public static func inParallel<T: Sendable>(count: Int, _ make: @Sendable (Int) -> T) -> [T] {
+        let results = ParallelResults<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { i in results.set(i, make(i)) }
+        return results.values
     }
 
     /// The failure notice for a coordinator.
@@ -113,4 +155,13 @@ public struct ReportRenderer: Sendable {
         ReportEmail.Attachment(filename: "run-\(index.report.run.id)-assignments.csv", contentType: "text/csv; charset=utf-8",
                                  data: Array(AssignmentsCSV.render(index).utf8))
     }
+}
+
+/// The results of ``ReportRenderer/inParallel(count:_:)``, one slot per iteration.
+private final class ParallelResults<T: Sendable>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: T) { lock.withLock { slots[i] = value } }
+    var values: [T] { lock.withLock { slots.map { $0! } } }
 }

@@ -10,9 +10,7 @@ enum MatchRunSetup {
     static func pipeline(config: AppConfig, pool: DatabasePool) async throws -> MatchRunPipeline {
         let renderer = ReportRenderer(templates: try await ReportTemplates.bundled(), timeZone: config.timeZone)
         let outbox = Outbox(renderer: MessageRenderer(defaultFrom: try EmailAddress(parsing: config.mailFrom), timeZone: config.timeZone))
-        let mailer = OutboxRunMailer(from: outbox.renderer.defaultFrom) { email, conn in
-            try await outbox.enqueue(email, on: conn).id
-        }
+        let mailer = OutboxRunMailer(outbox: outbox)
         return MatchRunPipeline(pool: pool, renderer: renderer, mailer: mailer, publicURL: config.publicURL)
     }
 

@@ -23,7 +23,7 @@ import TestSupport
 
     static func pipeline(_ db: TestDatabase) async throws -> MatchRunPipeline {
         let outbox = Outbox(from: EmailAddress("wblmatch@region1.example", name: "WBLMatch"))
-        let mailer = OutboxRunMailer(from: outbox.renderer.defaultFrom) { email, conn in try await outbox.enqueue(email, on: conn).id }
+        let mailer = OutboxRunMailer(outbox: outbox)
         return MatchRunPipeline(pool: db.pool, renderer: ReportRenderer(templates: try await ReportTemplates.bundled()),
                                 mailer: mailer, publicURL: "https://wbl.example.org")
     }

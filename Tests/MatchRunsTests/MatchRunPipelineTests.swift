@@ -168,6 +168,84 @@ import TestSupport
         }
     }
 
+    /// sql/0047 checks run results' references per statement instead of per row: the same rules.
+    @Test func runResultsNameOnlyRowsThatExistAndKeepThem() async throws {
+        try await TestDatabase.with { db in
+            let seed = try await Seed.write(db.pool)
+            let runID = try #require(try await pipeline(db).run(MatchRunArgs(kind: .manual, seed: 5)).runID)
+            func refused(_ sql: String, _ binds: [any SQLEncodable], saying words: String) async {
+                do {
+                    _ = try await db.pool.execute(sql, binds)
+                    Issue.record("accepted: \(sql)")
+                } catch let error as DatabaseError {
+                    #expect(error.message.contains(words), "\(error.message)")
+                } catch { Issue.record("\(error)") }
+            }
+            // A student, slot or run that does not exist.
+            let assign = "INSERT INTO match_assignments (run_id, student_id, slot_id, choice_rank, status) VALUES ($1, $2, $3, 1, 'matched')"
+            await refused(assign, [runID, Int64(999_999), seed.slots["network"]!], saying: "does not exist")
+            await refused(assign, [Int64(999_999), seed.students["Ana"]!, seed.slots["network"]!], saying: "does not exist")
+            let other = try await db.pool.query(
+                "INSERT INTO match_runs (round_id, kind, seed, algorithm_version) SELECT round_id, 'manual', 1, 't' FROM match_runs WHERE id = $1 RETURNING id",
+                [runID])[0].decode("id", as: Int64.self)
+            await refused(assign, [other, seed.students["Ana"]!, Int64(999_999)], saying: "does not exist")
+            _ = try await db.pool.execute("INSERT INTO match_assignments (run_id, student_id) VALUES ($1, $2)", [other, seed.students["Ana"]!])
+            await refused("INSERT INTO match_explanations (run_id, student_id, slot_id, choice_rank, outcome) VALUES ($1, $2, $3, 1, 'outranked')",
+                          [other, seed.students["Ana"]!, Int64(999_999)], saying: "slot 999999")
+            // Results are a record.
+            await refused("UPDATE match_assignments SET kept = true WHERE run_id = $1", [runID], saying: "not updated")
+            await refused("UPDATE match_explanations SET message = 'x' WHERE run_id = $1", [runID], saying: "not updated")
+            // A student or slot the results name stays (its choices gone, only the results hold it).
+            let dee = seed.students["Dee"]!
+            _ = try await db.pool.execute("DELETE FROM choices WHERE student_id = $1", [dee])
+            await refused("DELETE FROM students WHERE id = $1", [dee], saying: "student \(dee) is named by match run results")
+            #expect(try await count(db, "SELECT count(*) FROM students WHERE id = $1", [dee]) == 1)
+            // Deleting an assignment takes its explanations with it.
+            let before = try await count(db, "SELECT count(*) FROM match_explanations WHERE run_id = $1", [runID])
+            let explained = try await db.pool.query("SELECT student_id FROM match_explanations WHERE run_id = $1 LIMIT 1", [runID])[0]
+                .decode("student_id", as: Int64.self)
+            let own = try await count(db, "SELECT count(*) FROM match_explanations WHERE run_id = $1 AND student_id = $2", [runID, explained])
+            _ = try await db.pool.execute("DELETE FROM match_assignments WHERE run_id = $1 AND student_id = $2", [runID, explained])
+            #expect(try await count(db, "SELECT count(*) FROM match_explanations WHERE run_id = $1", [runID]) == before - own)
+        }
+    }
+
+    /// A deletion waits for a run being written that names the row, then refuses: a run never commits
+    /// results naming a student deleted meanwhile.
+    @Test func aDeletionWaitsForTheRunBeingWrittenThenRefuses() async throws {
+        try await TestDatabase.with { db in
+            let seed = try await Seed.write(db.pool)
+            let runID = try #require(try await pipeline(db).run(MatchRunArgs(kind: .manual, seed: 5)).runID)
+            let newcomer = try await db.pool.query("""
+                INSERT INTO students (school_id, external_id, first_name, last_name, birth_date, grade, program_of_study, transport,
+                                      availability, summer_availability)
+                VALUES ($1, 'C-New', 'Noa', 'Peña', '2010-03-01', 11, 'manufacturing', 'family', 'Mon-Fri 15:00-19:00', 'Mon-Fri 08:00-17:00')
+                RETURNING id
+                """, [seed.school])[0].decode("id", as: Int64.self)
+            final class Flag: Sendable { let raised = Mutex(false) }
+            let finished = Flag()
+            var deletion: Task<Void, any Error>?
+            try await db.pool.withTransaction { conn in
+                let run = try await conn.query(
+                    "INSERT INTO match_runs (round_id, kind, seed, algorithm_version) SELECT round_id, 'manual', 1, 't' FROM match_runs WHERE id = $1 RETURNING id",
+                    [runID])[0].decode("id", as: Int64.self)
+                _ = try await conn.execute("INSERT INTO match_assignments (run_id, student_id) VALUES ($1, $2)", [run, newcomer])
+                deletion = Task {
+                    defer { finished.raised.withLock { $0 = true } }
+                    _ = try await db.pool.execute("DELETE FROM students WHERE id = $1", [newcomer])
+                }
+                try await Task.sleep(for: .milliseconds(500))
+                #expect(finished.raised.withLock { $0 } == false, "the deletion did not wait for the run being written")
+            }
+            await #expect(throws: DatabaseError.self) { try await deletion!.value }
+            #expect(try await count(db, "SELECT count(*) FROM students WHERE id = $1", [newcomer]) == 1)
+            // Once no results name her, she can go.
+            _ = try await db.pool.execute("DELETE FROM match_runs WHERE id > $1", [runID])
+            _ = try await db.pool.execute("DELETE FROM students WHERE id = $1", [newcomer])
+            #expect(try await count(db, "SELECT count(*) FROM students WHERE id = $1", [newcomer]) == 0)
+        }
+    }
+
     @Test func showMasksConfidentialWordingForUnentitledReaders() async throws {
         try await TestDatabase.with { db in
             let seed = try await Seed.write(db.pool)
@@ -198,7 +276,7 @@ import TestSupport
         try await TestDatabase.with { db in
             _ = try await Seed.write(db.pool)
             let outbox = Outbox(from: EmailAddress("wblmatch@region1.example", name: "WBLMatch"))
-            let mailer = OutboxRunMailer(from: outbox.renderer.defaultFrom) { email, conn in try await outbox.enqueue(email, on: conn).id }
+            let mailer = OutboxRunMailer(outbox: outbox)
             let pipeline = MatchRunPipeline(pool: db.pool, renderer: ReportRenderer(templates: try await ReportTemplates.bundled()),
                                             mailer: mailer, publicURL: "https://wbl.example.org")
             let summary = try await pipeline.run(MatchRunArgs(kind: .manual, seed: 2))

@@ -40,6 +40,21 @@ import Testing
         #expect(CalendarDay(iso: "2026-13-01") == nil)
         #expect(CalendarDay(iso: "2026-6-1") == nil)
         #expect(CalendarDay(iso: "June 1") == nil)
+        for malformed in ["", "2026-06-011", "2026-06-0", "2026/06/01", "+026-06-01", "2026-06-01 ", "2026--6-01", "２026-06-01"] {
+            #expect(CalendarDay(iso: malformed) == nil, "\(malformed)")
+        }
+        #expect(CalendarDay(iso: "2026-06-01"[...])?.iso == "2026-06-01")
+    }
+
+    @Test func everyDayOfFourHundredYearsRoundTripsThroughText() {
+        var day = CalendarDay(iso: "1900-01-01")!
+        var wrong: [String] = []
+        while day.year < 2300 {
+            if CalendarDay(iso: day.iso) != day { wrong.append(day.iso) }
+            day = day.adding(days: 1)
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+        #expect(day.iso == "2300-01-01")
     }
 
     @Test func leapDayBirthdaysInCommonYears() {

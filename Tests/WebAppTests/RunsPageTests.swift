@@ -27,7 +27,7 @@ struct RunsPageTests {
 
             // What a worker does with the job:
             let outbox = Outbox(renderer: MessageRenderer(defaultFrom: EmailAddress("wblmatch@test.example")))
-            let mailer = OutboxRunMailer(from: outbox.renderer.defaultFrom) { email, conn in try await outbox.enqueue(email, on: conn).id }
+            let mailer = OutboxRunMailer(outbox: outbox)
             let pipeline = MatchRunPipeline(pool: pool, renderer: ReportRenderer(templates: try await ReportTemplates.bundled()),
                                             mailer: mailer, publicURL: "http://127.0.0.1")
             let summary = try await pipeline.run(MatchRunArgs(kind: .manual, roundID: seed.roundID))

@@ -1,28 +1,29 @@
 import Database
+import Foundation
 import Mail
 import Reports
 
-/// Turns report emails into `Mail` messages and hands them to the outbox on the run's connection.
+/// Turns report emails into `Mail` messages and puts them in the outbox on the run's connection.
 public struct OutboxRunMailer: RunMailer {
-    /// Stores one message in the outbox, in the caller's transaction, and returns its id
-    /// (`try await outbox.enqueue(email, on: conn).id`).
-    public typealias Enqueue = @Sendable (OutgoingEmail, Connection) async throws -> Int64
+    public let outbox: Outbox
 
-    public let from: EmailAddress
-    let enqueueOne: Enqueue
-
-    public init(from: EmailAddress, enqueue: @escaping Enqueue) {
-        self.from = from
-        self.enqueueOne = enqueue
+    public init(outbox: Outbox) {
+        self.outbox = outbox
     }
 
+    /// Renders every message first, on every core (a run's coordinator emails are megabytes of
+    /// MIME each), then inserts them in order.
     public func enqueue(_ emails: [ReportEmail], on connection: Connection) async throws {
-        for email in emails { _ = try await enqueueOne(Self.message(email, from: from), connection) }
+        let outbox = outbox
+        let rendered = ReportRenderer.inParallel(count: emails.count) { i in
+            Result { try outbox.renderer.render(Self.message(emails[i], from: outbox.renderer.defaultFrom)) }
+        }
+        for message in rendered { try await outbox.enqueue(try message.get(), on: connection) }
     }
 
     public func enqueue(_ notice: GuardianNoticeEmail, on connection: Connection) async throws -> Int64 {
-        try await enqueueOne(OutgoingEmail(from: from, to: [EmailAddress(notice.toAddress, name: notice.toName)],
-                                           subject: notice.subject, text: notice.text), connection)
+        try await outbox.enqueue(OutgoingEmail(from: outbox.renderer.defaultFrom, to: [EmailAddress(notice.toAddress, name: notice.toName)],
+                                               subject: notice.subject, text: notice.text), on: connection).id
     }
 
     /// The `Mail` message for a report email: text and HTML alternatives plus attachments.

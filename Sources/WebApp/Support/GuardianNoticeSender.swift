@@ -8,7 +8,7 @@ enum GuardianNoticeSender {
     /// Makes the queue (the re-send button, a case worker's approval).
     static func queue(_ deps: Dependencies) async throws -> GuardianNoticeQueue {
         let outbox = Outbox(from: try EmailAddress(parsing: deps.configuration.guardians.mailFrom))
-        let mailer = OutboxRunMailer(from: outbox.renderer.defaultFrom) { email, conn in try await outbox.enqueue(email, on: conn).id }
+        let mailer = OutboxRunMailer(outbox: outbox)
         return GuardianNoticeQueue(renderer: ReportRenderer(templates: try await ReportTemplates.bundled()), mailer: mailer)
     }
 }
