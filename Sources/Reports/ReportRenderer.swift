@@ -49,7 +49,7 @@ public struct ReportRenderer: Sendable {
         work += planned.indices.filter { planned[$0].kind != .coordinatorNightly }.map { .digest($0) }
         let finalPlanned = planned
         let finalWork = work
-        let parts = Self.inParallel(count: work.count) { i -> Part in
+        let parts = inParallel(count: work.count) { i -> Part in
             switch finalWork[i] {
             case .assignmentsCSV: return .csv(assignmentsAttachment(index))
             case .coordinatorBody(let entitled):
@@ -114,14 +114,6 @@ public struct ReportRenderer: Sendable {
         case digest(Int, ReportEmail?)
     }
 
-    /// `make(0) ..< make(count)`, computed on every core: each email is rendered on its own (Mustache
-    /// over a large model is most of a run's email time) and they share nothing mutable.
-    public static func inParallel<T: Sendable>(count: Int, _ make: @Sendable (Int) -> T) -> [T] {
-        let results = ParallelResults<T>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { i in results.set(i, make(i)) }
-        return results.values
-    }
-
     /// The failure notice for a coordinator.
     public func runFailed(_ failure: RunFailure, to recipient: ReportRecipient) -> ReportEmail {
         let model: [String: Any] = [
@@ -157,11 +149,3 @@ public struct ReportRenderer: Sendable {
     }
 }
 
-/// The results of ``ReportRenderer/inParallel(count:_:)``, one slot per iteration.
-private final class ParallelResults<T: Sendable>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: T) { lock.withLock { slots[i] = value } }
-    var values: [T] { lock.withLock { slots.map { $0! } } }
-}

@@ -9,13 +9,19 @@ struct OutcomeBuilder {
     private(set) var assignments: [AssignmentRow] = []
     private(set) var explanations: [ExplanationRecord] = []
     private(set) var outcomes: [StudentOutcome] = []
-    private let slotIndex: [Int64: Int]
 
-    init(inputs: RunInputs) {
+    /// A builder for about `capacity` students.
+    init(inputs: RunInputs, capacity: Int) {
         self.inputs = inputs
-        slotIndex = Dictionary(uniqueKeysWithValues: inputs.slots.enumerated().map { ($1.id, $0) })
-        assignments.reserveCapacity(inputs.students.count)
-        outcomes.reserveCapacity(inputs.students.count)
+        assignments.reserveCapacity(capacity)
+        outcomes.reserveCapacity(capacity)
+    }
+
+    /// Adds what `other` built, after what this one has.
+    mutating func append(_ other: OutcomeBuilder) {
+        assignments += other.assignments
+        explanations += other.explanations
+        outcomes += other.outcomes
     }
 
     mutating func add(student: Student, context: StudentContext, slot: Slot?, choiceRank: Int?, reservedSeat: Bool,

@@ -44,8 +44,21 @@ public struct RunComputation: Sendable {
             }
         }
 
-        // Eligibility of every listed pair.
+        // Eligibility of every listed pair. The checks are pure and per student: chunks of students are
+        // checked on every core, then the engine's instance is built in student order.
         let busRoutes = inputs.busRoutes.mapValues { SiteIDSet($0) }
+        let pieces = chunks(of: participants.count)
+        let checked = inParallel(count: pieces.count) { c in
+            pieces[c].map { s -> (context: StudentContext, positions: [Int], checks: [PairEligibility]) in
+                let student = participants[s]
+                let context = StudentContext(schoolLocation: inputs.organizations[student.schoolID]?.location,
+                                             busRouteSiteIDs: busRoutes[student.schoolID] ?? [],
+                                             restrictions: inputs.referrals[student.id]?.restrictions)
+                let positions = (inputs.choices[student.id] ?? []).compactMap { slotIndex[$0] }
+                let checks = checker.check(student, context: context, choices: positions.map { checker.index(ofSlot: inputs.slots[$0].id) ?? $0 })
+                return (context, positions, checks)
+            }
+        }.flatMap { $0 }
         var builder = Instance.Builder(seed: seed)
         var contexts: [StudentContext] = []
         var verdicts: [[PairEligibility]] = []
@@ -55,13 +68,8 @@ public struct RunComputation: Sendable {
         contexts.reserveCapacity(participants.count)
         verdicts.reserveCapacity(participants.count)
         for (s, student) in participants.enumerated() {
-            let referral = inputs.referrals[student.id]
-            let context = StudentContext(schoolLocation: inputs.organizations[student.schoolID]?.location,
-                                         busRouteSiteIDs: busRoutes[student.schoolID] ?? [],
-                                         restrictions: referral?.restrictions)
-            let positions = (inputs.choices[student.id] ?? []).compactMap { slotIndex[$0] }
-            let checks = checker.check(student, context: context, choices: positions.map { checker.index(ofSlot: inputs.slots[$0].id) ?? $0 })
-            builder.addStudent(preferences: positions, reserveEligible: referral != nil)
+            let (context, positions, checks) = checked[s]
+            builder.addStudent(preferences: positions, reserveEligible: inputs.referrals[student.id] != nil)
             for (k, p) in positions.enumerated() {
                 applicants[p].append(s)
                 if checks[k].isEligible { eligiblePairs += 1 }
@@ -115,16 +123,23 @@ public struct RunComputation: Sendable {
             for s in referred.prefix(Int(instance.reserved[p])) { onReserved.insert(s) }
         }
 
-        var output = OutcomeBuilder(inputs: inputs)
+        // Explanations and outcomes per student, chunks on every core, joined in student order.
         let explainer = solution.explainer()
-        for (s, student) in participants.enumerated() {
-            let p = solution.position(of: s)
-            let rank = p.flatMap { positionsOf[s].firstIndex(of: $0) }
-            let pending = rank.map { verdicts[s][$0].pendingApproval } ?? false
-            output.add(student: student, context: contexts[s], slot: p.map { inputs.slots[$0] }, choiceRank: rank.map { $0 + 1 },
-                       reservedSeat: onReserved.contains(s), pendingApproval: pending,
-                       explanations: explainer.explain(student: s), choiceCount: positionsOf[s].count)
+        let (finalContexts, finalVerdicts, finalPositions, reservedSeats) = (contexts, verdicts, positionsOf, onReserved)
+        let built = inParallel(count: pieces.count) { c in
+            var part = OutcomeBuilder(inputs: inputs, capacity: pieces[c].count)
+            for s in pieces[c] {
+                let p = solution.position(of: s)
+                let rank = p.flatMap { finalPositions[s].firstIndex(of: $0) }
+                let pending = rank.map { finalVerdicts[s][$0].pendingApproval } ?? false
+                part.add(student: participants[s], context: finalContexts[s], slot: p.map { inputs.slots[$0] }, choiceRank: rank.map { $0 + 1 },
+                         reservedSeat: reservedSeats.contains(s), pendingApproval: pending,
+                         explanations: explainer.explain(student: s), choiceCount: finalPositions[s].count)
+            }
+            return part
         }
+        var output = OutcomeBuilder(inputs: inputs, capacity: inputs.students.count)
+        for part in built { output.append(part) }
         for student in inputs.students { if let kept = inputs.kept[student.id] { output.addKept(student: student, kept: kept) } }
         clock.lap("explain_ms")
 

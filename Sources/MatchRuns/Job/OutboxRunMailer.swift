@@ -15,7 +15,7 @@ public struct OutboxRunMailer: RunMailer {
     /// MIME each), then inserts them in order.
     public func enqueue(_ emails: [ReportEmail], on connection: Connection) async throws {
         let outbox = outbox
-        let rendered = ReportRenderer.inParallel(count: emails.count) { i in
+        let rendered = inParallel(count: emails.count) { i in
             Result { try outbox.renderer.render(Self.message(emails[i], from: outbox.renderer.defaultFrom)) }
         }
         for message in rendered { try await outbox.enqueue(try message.get(), on: connection) }
