@@ -19,6 +19,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable {
     }
 
     /// Parses `YYYY-MM-DD`; `nil` when the text is not such a date.
+    @inlinable    // specialized where it is called: generic byte iteration costs more than the parse
     public init?(iso text: some StringProtocol) {
         // Byte by byte: a run's snapshot parses a few hundred thousand of these.
         var year = 0, month = 0, day = 0, position = 0
