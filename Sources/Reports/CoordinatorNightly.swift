@@ -16,6 +16,7 @@ enum CoordinatorNightly {
         // Positions, not copies of the (large) outcomes.
         let participants = students.indices.filter { students[$0].choiceCount > 0 }
         let matched = participants.count { students[$0].assignment != nil }
+        let absent = report.withoutChoices.values.reduce(0, +)
         let seats = report.slots.reduce(0) { $0 + $1.capacity }
         let filledSeats = index.filled.values.reduce(0) { $0 + $1.all }
 
@@ -24,8 +25,8 @@ enum CoordinatorNightly {
             "verifierPassed": run.verifier.passed,
             "verifier": run.verifier.summary,
             "totals": [
-                "students": students.count, "participants": participants.count, "matched": matched,
-                "unmatched": participants.count - matched, "noChoices": students.count - participants.count,
+                "students": students.count + absent, "participants": participants.count, "matched": matched,
+                "unmatched": participants.count - matched, "noChoices": students.count - participants.count + absent,
                 "matchRate": Vocabulary.percent(matched, of: participants.count),
                 "seats": seats, "filled": filledSeats, "open": max(0, seats - filledSeats),
                 "fillRate": Vocabulary.percent(filledSeats, of: seats),

@@ -14,7 +14,7 @@ enum CounselorDigest {
         guard let students = index.studentsBySchool[schoolID], let first = students.first else { return nil }
         var matched = 0
         var unmatched = 0
-        var noChoices = 0
+        var noChoices = index.report.withoutChoices[schoolID] ?? 0
         var attention: [StudentOutcome] = []
         var placed: [StudentOutcome] = []
         var actionCounts: [String: Int] = [:]

@@ -168,6 +168,29 @@ import TestSupport
         }
     }
 
+    /// Students of a school who entered no choices take no part, but the digests count them.
+    @Test func studentsWithoutChoicesAreCountedInTheEmails() async throws {
+        try await TestDatabase.with { db in
+            let seed = try await Seed.write(db.pool)
+            for name in ["Fay", "Gus"] {
+                _ = try await db.pool.execute("""
+                    INSERT INTO students (school_id, external_id, first_name, last_name, birth_date, grade, program_of_study, transport,
+                                          availability, summer_availability)
+                    VALUES ($1, $2, $3, 'Peña', '2010-03-01', 11, 'manufacturing', 'family', 'Mon-Fri 15:00-19:00', 'Mon-Fri 08:00-17:00')
+                    """, [seed.school, "C-\(name)", name])
+            }
+            let summary = try await pipeline(db).run(MatchRunArgs(kind: .manual, seed: 5))
+            #expect(summary.counts.students == 5)
+            let bodies = try await db.pool.query("SELECT template, body FROM test_outbox").map {
+                (try $0.decode("template", as: String.self), try $0.decode("body", as: String.self))
+            }
+            let coordinator = try #require(bodies.first { $0.0 == "coordinator_nightly" }?.1)
+            #expect(coordinator.contains("Students: 7 (5 ranked slots, 2 entered no choices)"), "\(coordinator.prefix(600))")
+            let counselor = try #require(bodies.first { $0.0 == "counselor_digest" }?.1)
+            #expect(counselor.contains("2 entered no choices"), "\(counselor.prefix(600))")
+        }
+    }
+
     /// sql/0047 checks run results' references per statement instead of per row: the same rules.
     @Test func runResultsNameOnlyRowsThatExistAndKeepThem() async throws {
         try await TestDatabase.with { db in

@@ -35,6 +35,16 @@ import Testing
         #expect(text.contains("  Internship: 3 / 3 (100.0%)\n"))
     }
 
+    /// Students who entered no choice are not in the run; the snapshot counts them per school.
+    @Test func studentsWithoutChoicesAreCounted() async throws {
+        var report = Fixtures.report()
+        let school = try #require(report.students.first).schoolID
+        report.withoutChoices = [school: 4]
+        let text = try await mail(report).text
+        #expect(text.contains("Students: 10 (5 ranked slots, 5 entered no choices)"))
+        #expect(text.contains("Matched: 3 of 5 (60.0%); unmatched: 2"))
+    }
+
     @Test func changesSinceThePreviousRun() async throws {
         let text = try await mail().text
         #expect(text.contains("Compared with run #41: 1 moved, 1 newly matched, 1 no longer matched, 1 unchanged."))

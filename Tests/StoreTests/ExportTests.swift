@@ -29,6 +29,25 @@ import TestSupport
         }
     }
 
+    /// Choices and rankings of a round that does not exist are an error, not an empty file.
+    @Test func anUnknownRoundIsAnErrorNotAHeader() async throws {
+        try await IntakeFixture.with { f in
+            let coordinator = try await UserRepository(pool: f.db.pool).actingUser(email: IntakeFixture.coordinator)
+            let exporter = IntakeExporter(pool: f.db.pool)
+            for kind in [IntakeKind.choices, .rankings] {
+                do {
+                    _ = try await exporter.csv(kind, as: coordinator, round: "Spring 1999")
+                    Issue.record("\(kind): exported an unknown round")
+                } catch let problems as IntakeProblems {
+                    #expect("\(problems)".contains("there is no round named \"Spring 1999\""), "\(problems)")
+                }
+                #expect(try await exporter.csv(kind, as: coordinator).split(separator: "\n").count > 1, "\(kind): the open round exports rows")
+            }
+            _ = try await f.db.pool.execute("UPDATE rounds SET state = 'final'")
+            await #expect(throws: IntakeProblems.self) { _ = try await exporter.csv(.choices, as: coordinator) }
+        }
+    }
+
     @Test func formulaCellsAreEscapedAndImportBack() async throws {
         try await IntakeFixture.with(loadAll: false) { f in
             _ = try await f.importCSV(.organizations, "code,kind,name,county\nevil-co,partner,\"=HYPERLINK(\"\"http://x\"\")\",@Curry\n")

@@ -68,6 +68,9 @@ public struct RunInputs: Sendable {
     public var kept: [Int64: KeptPlacement]
     /// SHA-256 of the snapshot as read (hex).
     public var digest: String
+    /// School id → its students with neither a choice in the round nor a kept placement: not matched,
+    /// only counted for the reports (a counselor follows them up).
+    public var withoutChoices: [Int64: Int] = [:]
 
     public init(round: Round, policy: EligibilityPolicy, policyVersion: Int? = nil, students: [Student], slots: [Slot],
                 sites: [Site], employers: [Int64: Employer], organizations: [Int64: Organization],

@@ -155,13 +155,14 @@ public struct MatchRunPipeline: Sendable {
 
         // Emails, in this same transaction: digests for a verified run, failure notices otherwise.
         let recipients = try await RunRecipients.load(on: conn)
-        let report = RunReport(
+        var report = RunReport(
             run: RunInfo(id: runID, roundID: inputs.round.id, roundName: inputs.round.name, kind: args.kind, startedAt: startedAt,
                          seed: computed.seed, inputDigest: inputs.digest, algorithmVersion: RunComputation.algorithmVersion,
                          verifier: verified ? .passed : .failed(computed.violations), previousRunID: previousRunID,
                          secondRound: inputs.round.previousRoundID != nil),
             students: computed.studentOutcomes, slots: computed.slotOutcomes, previousAssignments: previous,
             webURL: "\(publicURL)/runs/\(runID)")
+        report.withoutChoices = inputs.withoutChoices
         let renderStart = ContinuousClock.now
         emails = renderer.emails(for: report, to: recipients)
         let rendered = ContinuousClock.now - renderStart

@@ -93,9 +93,17 @@ enum RunSnapshot {
                                             restrictions: restrictions)
             userNames[r.int64(2)!] = r.text(5)
         }
-        return RunInputs(round: round, policy: policy, policyVersion: policyVersion, students: students, slots: slots,
+        var withoutChoices: [Int64: Int] = [:]
+        for row in try await conn.query(SnapshotQueries.studentsPerSchool) {
+            withoutChoices[try row.decode("school_id")] = try row.decode("students")
+        }
+        for student in students { withoutChoices[student.schoolID, default: 0] -= 1 }
+        withoutChoices = withoutChoices.filter { $0.value > 0 }
+        var inputs = RunInputs(round: round, policy: policy, policyVersion: policyVersion, students: students, slots: slots,
                          sites: sites, employers: employers, organizations: organizations, busRoutes: busRoutes,
                          referrals: referrals, userNames: userNames, choices: choices, rankings: rankings, kept: kept,
                          digest: digest.finalizeHex())
+        inputs.withoutChoices = withoutChoices
+        return inputs
     }
 }

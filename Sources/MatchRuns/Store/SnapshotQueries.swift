@@ -66,6 +66,9 @@ enum SnapshotQueries {
               ORDER BY sl.id) TO STDOUT
         """
 
+    /// Students per school: less those in the snapshot, the students who took no part (the reports count them).
+    static let studentsPerSchool = "SELECT school_id, count(*)::int AS students FROM students GROUP BY school_id"
+
     static let sites = "COPY (SELECT id, employer_id, name, county, latitude, longitude FROM sites ORDER BY id) TO STDOUT"
 
     static let employers = "COPY (SELECT id, external_id, edc_id, name FROM employers ORDER BY id) TO STDOUT"

@@ -9,6 +9,8 @@ public struct RunReport: Sendable {
     public var previousAssignments: [Int64: Int64]?
     /// The address of the run in the web app, e.g. `https://wbl.example.org/runs/42`.
     public var webURL: String
+    /// School id → students who entered no choices (not in `students`: they took no part).
+    public var withoutChoices: [Int64: Int] = [:]
 
     public init(run: RunInfo, students: [StudentOutcome], slots: [SlotOutcome],
                 previousAssignments: [Int64: Int64]? = nil, webURL: String) {

@@ -20,6 +20,12 @@ public struct IntakeExporter: Sendable {
         var out = writer.line(kind.columns.map(\.name))
         let school = user.role == "counselor" ? user.organizationCode : nil
         let edc = user.role == "edc_staff" ? user.organizationCode : nil
+        if kind == .choices || kind == .rankings, try await pool.query(ImportQueries.round, [round]).isEmpty {
+            // An unknown round would export a header and nothing: say so instead.
+            throw IntakeProblems([IntakeProblem(file: kind.fileName, line: 0, message: round.map {
+                "there is no round named \"\($0)\" (`wblmatch export rounds` lists them)"
+            } ?? "there is no open round; name one with --round (`wblmatch export rounds` lists them)")])
+        }
         let rows: [Row]
         switch kind {
         case .organizations: rows = try await pool.query(ExportQueries.organizations)
