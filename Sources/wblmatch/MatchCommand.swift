@@ -45,8 +45,9 @@ struct MatchRunCommand: AsyncParsableCommand {
         let pool = DatabasePool(url: config.databaseURL, size: 2)
         defer { Task { await pool.close() } }
         if enqueue {
-            let id = try await MatchRunEnqueue.enqueue(args, pool: pool)
-            print("{\"job_id\": \(id)}")
+            let queued = try await MatchRunJobs.enqueue(args, pool: pool)
+            // A final run already queued for the round is not queued twice: its job is named.
+            print("{\"job_id\": \(queued.id), \"inserted\": \(queued.inserted)}")
             return
         }
         var pipeline = try await MatchRunSetup.pipeline(config: config, pool: pool)

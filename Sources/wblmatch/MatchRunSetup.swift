@@ -47,11 +47,3 @@ enum MatchRunSetup {
         return lines.joined(separator: "\n")
     }
 }
-
-/// Enqueues a `match.run` job.
-enum MatchRunEnqueue {
-    static func enqueue(_ args: MatchRunArgs, pool: DatabasePool) async throws -> Int {
-        let result = try await JobQueue(pool: pool).enqueue(kind: MatchRunJobs.kind, args: args, maxAttempts: 5)
-        return result.id
-    }
-}

@@ -191,6 +191,23 @@ import TestSupport
         }
     }
 
+    /// The command line and the web app queue runs through one function: a final run of a round is
+    /// queued once however often it is asked for, named by its round or found as the open one.
+    @Test func aFinalRunIsQueuedOncePerRound() async throws {
+        try await TestDatabase.with { db in
+            let seed = try await Seed.write(db.pool)
+            let first = try await MatchRunJobs.enqueue(MatchRunArgs(kind: .final), pool: db.pool)
+            let again = try await MatchRunJobs.enqueue(MatchRunArgs(kind: .final, roundID: seed.round), pool: db.pool)
+            #expect(first.inserted && !again.inserted && again.id == first.id)
+            let manual1 = try await MatchRunJobs.enqueue(MatchRunArgs(kind: .manual), pool: db.pool)
+            let manual2 = try await MatchRunJobs.enqueue(MatchRunArgs(kind: .manual), pool: db.pool)
+            #expect(manual1.inserted && manual2.inserted && manual1.id != manual2.id)
+            #expect(try await count(db, "SELECT count(*) FROM jobs WHERE kind = 'match.run'") == 3)
+            let args = try await db.pool.query("SELECT args::text FROM jobs WHERE id = $1", [first.id])[0].decode(0, as: String.self)
+            #expect(args.contains("\(seed.round)"), "the final run's job names its round: \(args)")
+        }
+    }
+
     /// sql/0047 checks run results' references per statement instead of per row: the same rules.
     @Test func runResultsNameOnlyRowsThatExistAndKeepThem() async throws {
         try await TestDatabase.with { db in

@@ -1,3 +1,4 @@
+import Database
 import Jobs
 import Reports
 
@@ -5,6 +6,21 @@ import Reports
 public enum MatchRunJobs {
     /// The job kind.
     public static let kind = "match.run"
+
+    /// Queues a run for the workers: the command line's `match run --enqueue` and the web app's
+    /// button alike. A final run has a unique key per round (the open round when none is named), so
+    /// asking twice queues it once; `inserted` is false then.
+    public static func enqueue(_ args: MatchRunArgs, pool: DatabasePool) async throws -> (id: Int, inserted: Bool) {
+        var args = args
+        var unique: String?
+        if args.kind == .final {
+            let round = try await pool.withConnection { conn in try await RunSnapshot.roundID(args.roundID, on: conn) }
+            args.roundID = round
+            unique = "match.run:final:\(round)"
+        }
+        let result = try await JobQueue(pool: pool).enqueue(kind: kind, args: args, priority: 1, uniqueKey: unique)
+        return (result.id, result.inserted)
+    }
 
     /// Registers `match.run` (and, unless `nightlyCron` is nil, the nightly preview at 02:00 local time).
     ///

@@ -18,14 +18,10 @@ struct RunStarter {
         var lastError: String?
     }
 
-    /// Queues a run of `kind` of the open round, asked for by `userID`. A final run has a unique key
-    /// per round, so pressing the button twice queues it once.
-    func start(kind: RunKind, roundID: Int64, userID: Int64) async throws -> (jobID: Int, inserted: Bool) {
-        let unique: String? = kind == .final ? "match.run:final:\(roundID)" : nil
-        let result = try await JobQueue(pool: pool).enqueue(
-            kind: MatchRunJobs.kind, args: MatchRunArgs(kind: kind, roundID: roundID, requestedBy: userID),
-            priority: 1, uniqueKey: unique)
-        return (result.id, result.inserted)
+    /// Queues a run of `kind` of the open round, asked for by `userID` (``MatchRunJobs/enqueue(_:pool:)``:
+    /// pressing the button twice queues a final run once).
+    func start(kind: RunKind, roundID: Int64, userID: Int64) async throws -> (id: Int, inserted: Bool) {
+        try await MatchRunJobs.enqueue(MatchRunArgs(kind: kind, roundID: roundID, requestedBy: userID), pool: pool)
     }
 
     /// Match-run jobs not yet finished (available, running or retryable), oldest first.
