@@ -2,6 +2,7 @@ import Database
 import Hummingbird
 import HummingbirdAuth
 import Logging
+import Reports
 import Store
 
 /// Builds the web application: the router with its middleware and controllers, and the session
@@ -12,7 +13,8 @@ import Store
 /// try await app.runService()
 /// ```
 public func buildApplication(configuration: WebAppConfiguration, pool: DatabasePool, logger: Logger) async throws -> some ApplicationProtocol {
-    let deps = Dependencies(configuration: configuration, pool: pool, pages: try await PageRenderer.load())
+    let deps = Dependencies(configuration: configuration, pool: pool, pages: try await PageRenderer.load(),
+                            reportTemplates: try await ReportTemplates.bundled())
     let router = try buildRouter(deps)
     var app = Application(
         router: router,

@@ -1,5 +1,6 @@
 import Database
 import Foundation
+import Reports
 import Store
 
 /// What the controllers need, built once by ``buildApplication(configuration:pool:logger:)``.
@@ -13,11 +14,14 @@ public struct Dependencies: Sendable {
     public var tokens: APITokenStore
     public var hasher: PasswordHasher
     public var metrics: RequestMetrics
+    /// The email templates (guardian notices sent from the web app), loaded once.
+    public var reportTemplates: ReportTemplates
 
-    public init(configuration: WebAppConfiguration, pool: DatabasePool, pages: PageRenderer) {
+    public init(configuration: WebAppConfiguration, pool: DatabasePool, pages: PageRenderer, reportTemplates: ReportTemplates) {
         self.configuration = configuration
         self.pool = pool
         self.pages = pages
+        self.reportTemplates = reportTemplates
         accounts = UserAccountStore(pool: pool)
         sessionStorage = PostgresPersistDriver(records: SessionRecordStore(pool: pool), defaultExpiry: configuration.sessionLifetime)
         loginAttempts = LoginAttemptStore(pool: pool)

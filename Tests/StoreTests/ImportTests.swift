@@ -72,10 +72,15 @@ import TestSupport
     @Test func importIsAudited() async throws {
         try await IntakeFixture.with(loadAll: false) { f in
             _ = try await f.importCSV(.rounds, f.data.csv(.rounds))
-            let rows = try await f.db.pool.query("SELECT actor, entity, detail->>'created' AS created FROM audit_log WHERE entity = 'rounds'")
+            let rows = try await f.db.pool.query(
+                "SELECT actor, entity, detail->>'created' AS created FROM audit_log WHERE entity = 'rounds' AND action = 'import'")
             #expect(rows.count == 1)
             #expect(try rows[0].decode("actor", as: String.self) == IntakeFixture.coordinator)
             #expect(try rows[0].decode("created", as: String.self) == "1")
+            // And the round itself, row by row (sql/0049), by the same coordinator.
+            let inserted = try await f.db.pool.query("SELECT actor, detail->'after'->>'name' AS name FROM audit_log WHERE entity = 'rounds' AND action = 'insert'")
+            #expect(inserted.count == 1)
+            #expect(try inserted.first?.decode("actor", as: String.self) == IntakeFixture.coordinator)
         }
     }
 

@@ -84,7 +84,7 @@ struct PolicyPageTests {
             #expect(try rows[0].decode("deadline", as: String.self) == "2027-02-01 17:00")
             let audit = try await pool.query("""
                 SELECT actor, (detail->'before'->>'max_choices')::int AS before, (detail->'after'->>'max_choices')::int AS after
-                FROM audit_log WHERE entity = 'rounds' AND entity_id = $1
+                FROM audit_log WHERE entity = 'rounds' AND entity_id = $1 AND action = 'update'
                 """, [String(seed.roundID)])
             #expect(audit.count == 1)
             #expect(try audit[0].decode("actor", as: String.self) == Seed.emails["coordinator"]!)

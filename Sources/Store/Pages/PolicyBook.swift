@@ -122,18 +122,9 @@ enum PolicyQueries {
         SELECT r.state, coalesce((SELECT max(c.rank) FROM choices c WHERE c.round_id = r.id), 0)::int AS longest
         FROM rounds r WHERE r.id = $1 FOR UPDATE
         """
-    /// Sets round $1's settings and logs the change (rounds have no audit trigger).
+    /// Sets round $1's settings (the audit trigger of sql/0049 logs the change).
     static let updateRound = """
-        WITH before AS (SELECT id, max_choices, choice_deadline FROM rounds WHERE id = $1),
-        after AS (
-            UPDATE rounds SET max_choices = $2,
-                choice_deadline = ($3::text::timestamp AT TIME ZONE $4::text), updated_at = now()
-            WHERE id = $1
-            RETURNING id, max_choices, choice_deadline)
-        INSERT INTO audit_log (actor_user_id, actor, action, entity, entity_id, detail)
-        SELECT audit_actor_user_id(), audit_actor(), 'update', 'rounds', a.id::text,
-               jsonb_build_object('before', jsonb_build_object('max_choices', b.max_choices, 'choice_deadline', b.choice_deadline),
-                                  'after', jsonb_build_object('max_choices', a.max_choices, 'choice_deadline', a.choice_deadline))
-        FROM after a JOIN before b ON b.id = a.id
+        UPDATE rounds SET max_choices = $2, choice_deadline = ($3::text::timestamp AT TIME ZONE $4::text), updated_at = now()
+        WHERE id = $1
         """
 }

@@ -50,7 +50,7 @@ struct ApprovalsController {
         let user = try context.requireUser()
         let id = try context.id()
         let date = today
-        let queue = try await GuardianNoticeSender.queue(deps)
+        let queue = try GuardianNoticeSender.queue(deps)
         let result: (PlacementApproval, Int)? = try await deps.pool.withTransaction { conn in
             try await AuditActor(userID: user.id, name: user.email).stamp(on: conn)
             guard let line = try await PlacementApprovalBook.approve(placementID: id, caseWorkerID: user.id, on: date, conn: conn) else { return nil }

@@ -20,7 +20,7 @@ struct GuardianNoticesController {
             context.flash("Guardian notices go out only for a published final run.")
             return .redirect(to: "/runs/\(runID)")
         }
-        let queue = try await GuardianNoticeSender.queue(deps)
+        let queue = try GuardianNoticeSender.queue(deps)
         let sent = try await queue.queue(runID: runID, pool: deps.pool, actor: AuditActor(userID: user.id, name: user.email))
         context.flash(sent == 0 ? "Every guardian notice this run owes has been queued already." : "\(sent) missing guardian notice(s) queued.")
         return .redirect(to: "/runs/\(runID)")

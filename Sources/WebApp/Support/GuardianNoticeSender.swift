@@ -1,3 +1,4 @@
+import Foundation
 import Mail
 import MatchRuns
 import Reports
@@ -6,9 +7,9 @@ import Reports
 /// and queued in the outbox from `MAIL_FROM`, in the caller's transaction.
 enum GuardianNoticeSender {
     /// Makes the queue (the re-send button, a case worker's approval).
-    static func queue(_ deps: Dependencies) async throws -> GuardianNoticeQueue {
-        let outbox = Outbox(from: try EmailAddress(parsing: deps.configuration.guardians.mailFrom))
-        let mailer = OutboxRunMailer(outbox: outbox)
-        return GuardianNoticeQueue(renderer: ReportRenderer(templates: try await ReportTemplates.bundled()), mailer: mailer)
+    static func queue(_ deps: Dependencies) throws -> GuardianNoticeQueue {
+        let zone = TimeZone(identifier: deps.configuration.guardians.timeZone) ?? .current
+        let outbox = Outbox(renderer: MessageRenderer(defaultFrom: try EmailAddress(parsing: deps.configuration.guardians.mailFrom), timeZone: zone))
+        return GuardianNoticeQueue(renderer: ReportRenderer(templates: deps.reportTemplates, timeZone: zone), mailer: OutboxRunMailer(outbox: outbox))
     }
 }
