@@ -116,6 +116,45 @@ struct JobsOutboxPagesTests {
         }
     }
 
+    /// A failed email is queued again from /outbox (CSRF, audit); a queued or sent one is not touched.
+    @Test func aCoordinatorSendsAFailedEmailAgain() async throws {
+        try await WebFixture.with { _, pool, client in
+            _ = try await Self.insert(pool)
+            func email(_ subject: String) async throws -> (id: Int64, state: String, attempts: Int) {
+                let row = try await pool.query("SELECT id, state, attempts FROM outbox_email WHERE subject = $1", [subject])[0]
+                return (try row.decode("id"), try row.decode("state"), try row.decode("attempts"))
+            }
+            let failed = try await email("Placement notice for Juan")
+            let sent = try await email("Match run #1 succeeded")
+            var coordinator = Browser(client)
+            _ = try await coordinator.signIn(Seed.emails["coordinator"]!)
+            let page = try await coordinator.get("/outbox?state=failed")
+            #expect(page.body.contains("action=\"/outbox/\(failed.id)/retry\""))
+            #expect(!(try await coordinator.get("/outbox?state=sent")).body.contains("/outbox/\(sent.id)/retry"))
+
+            #expect(try await coordinator.post("/outbox/\(failed.id)/retry", [], csrf: false).status == .forbidden)
+            #expect(try await email("Placement notice for Juan").state == "failed")
+            let done = try await coordinator.post("/outbox/\(failed.id)/retry", [])
+            #expect(done.status == .seeOther)
+            let now = try await email("Placement notice for Juan")
+            #expect(now.state == "queued" && now.attempts == 0)
+            #expect(try await coordinator.get("/outbox?state=failed").body.contains("is queued again"))
+
+            _ = try await coordinator.post("/outbox/\(sent.id)/retry", [])
+            #expect(try await email("Match run #1 succeeded").state == "sent")
+            #expect(try await coordinator.get("/outbox").body.contains("Not done: email \(sent.id) is not a failed email"))
+
+            let audited = try await pool.query("SELECT action || ' ' || entity_id AS e FROM audit_log WHERE entity = 'outbox_email'")
+                .map { try $0.decode("e", as: String.self) }
+            #expect(audited == ["retry \(failed.id)"])
+
+            var counselor = Browser(client)
+            _ = try await counselor.signIn(Seed.emails["counselor"]!)
+            _ = try await counselor.get("/")
+            #expect(try await counselor.post("/outbox/\(failed.id)/retry", []).status == .forbidden)
+        }
+    }
+
     @Test func onlyCoordinatorsReachJobsAndOutbox() async throws {
         try await WebFixture.with { _, pool, client in
             let jobs = try await Self.insert(pool)

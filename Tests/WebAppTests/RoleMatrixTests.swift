@@ -45,6 +45,8 @@ struct RoleMatrixTests {
         Route(method: .get, path: { _ in "/referrals/approvals" }, form: { _ in [] }, allowed: ["case_worker"], name: "GET /referrals/approvals"),
         Route(method: .get, path: { _ in "/jobs" }, form: { _ in [] }, allowed: ["coordinator"], name: "GET /jobs"),
         Route(method: .get, path: { _ in "/outbox" }, form: { _ in [] }, allowed: ["coordinator"], name: "GET /outbox"),
+        // No such email: a coordinator is told so (redirect), everyone else refused.
+        Route(method: .post, path: { _ in "/outbox/999999/retry" }, form: { _ in [] }, allowed: ["coordinator"], name: "POST /outbox/:id/retry"),
         Route(method: .get, path: { _ in "/users" }, form: { _ in [] }, allowed: ["coordinator"], name: "GET /users"),
         Route(method: .post, path: { "/users/\($0.userIDs["employer"]!)/disabled" }, form: { _ in [("disabled", "0")] }, allowed: ["coordinator"], name: "POST /users/:id/disabled"),
         Route(method: .post, path: { _ in "/users/tokens" }, form: { _ in [] }, allowed: ["coordinator"], name: "POST /users/tokens"),

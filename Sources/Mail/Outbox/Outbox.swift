@@ -34,6 +34,13 @@ public struct Outbox: Sendable {
         return try await enqueue(rendered, on: conn)
     }
 
+    /// Queues a failed email again, due now, with a fresh count of attempts (the last error stays
+    /// until the next attempt replaces it). Returns false, changing nothing, when email `id` is not
+    /// in state `failed` (queued or sent already, or no such email).
+    public static func retryFailed(id: Int64, on conn: Connection) async throws -> Bool {
+        try await conn.query(OutboxQueries.retryFailed, [id]).first != nil
+    }
+
     /// Inserts an already rendered email.
     @discardableResult
     public func enqueue(_ rendered: RenderedEmail, on conn: Connection) async throws -> QueuedEmail {

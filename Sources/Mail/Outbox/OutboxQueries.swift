@@ -49,6 +49,13 @@ enum OutboxQueries {
         FROM outbox_email WHERE message_id = $1
         """
 
+    /// Email $1, if failed, queued again now with no attempts counted.
+    static let retryFailed = """
+        UPDATE outbox_email SET state = 'queued', attempts = 0, next_attempt_at = now()
+        WHERE id = $1 AND state = 'failed'
+        RETURNING id
+        """
+
     /// Counts of emails per state.
     static let countsByState = "SELECT state, count(*) AS count FROM outbox_email GROUP BY state"
 }

@@ -30,7 +30,16 @@ public struct AuditLog: Sendable {
     /// discarded on `/jobs`): `action` on `entity` row `entityID`, with `detail` (a JSON object).
     @discardableResult
     public func record(by actor: AuditActor, action: String, entity: String, entityID: String, detail: String = "{}") async throws -> Int64 {
-        try await pool.query(AuditQueries.action, [actor.userID, actor.name, action, entity, entityID, detail])[0].decode("id")
+        try await pool.withConnection { conn in
+            try await Self.record(by: actor, action: action, entity: entity, entityID: entityID, detail: detail, on: conn)
+        }
+    }
+
+    /// ``record(by:action:entity:entityID:detail:)`` in the caller's transaction on `conn`.
+    @discardableResult
+    public static func record(by actor: AuditActor, action: String, entity: String, entityID: String, detail: String = "{}",
+                              on conn: Connection) async throws -> Int64 {
+        try await conn.query(AuditQueries.action, [actor.userID, actor.name, action, entity, entityID, detail])[0].decode("id")
     }
 
     /// Records that `actor` was shown student `studentID`'s confidential (juvenile-services)

@@ -1,15 +1,31 @@
 import Hummingbird
+import Mail
 import Store
 
 /// `/outbox` (coordinators): the emails queued, failed and sent — recipients, subject, attempts,
 /// the last error, when — with counts by state and a state filter. Never the message body: it may
-/// hold a student's details. (The Mail module has no "retry a failed email" operation yet, so the
-/// page offers none: a failed email stays failed.)
+/// hold a student's details. A failed email can be queued again (after the mail server or the
+/// address is fixed); the retry is audited (`retry`, entity `outbox_email`).
 struct OutboxController {
     let deps: Dependencies
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get("outbox", use: list)
+        router.post("outbox/:id/retry", use: retry)
+    }
+
+    @Sendable func retry(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let id = try context.id()
+        let queued = try await deps.pool.withTransaction { conn in
+            guard try await Outbox.retryFailed(id: id, on: conn) else { return false }
+            try await AuditLog.record(by: AuditActor(userID: user.id, name: user.email), action: "retry", entity: "outbox_email",
+                                      entityID: String(id), on: conn)
+            return true
+        }
+        context.flash(queued ? "Email \(id) is queued again: the worker sends it within a minute."
+                             : "Not done: email \(id) is not a failed email (it is queued or sent already).")
+        return .redirect(to: "/outbox?state=failed")
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTML {
