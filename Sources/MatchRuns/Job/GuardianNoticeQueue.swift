@@ -42,8 +42,7 @@ public struct GuardianNoticeQueue: Sendable {
     /// ``queue(runID:on:)`` in a transaction of its own, its changes stamped with `actor`.
     @discardableResult
     public func queue(runID: Int64, pool: DatabasePool, actor: AuditActor) async throws -> Int {
-        try await pool.withTransaction { conn in
-            try await actor.stamp(on: conn)
+        try await pool.withAuditedTransaction(as: actor) { conn in
             return try await queue(runID: runID, on: conn)
         }
     }

@@ -9,8 +9,7 @@ public struct APITokenStore: Sendable {
     /// Stores a token whose secret is `secret` (made by the caller, shown once) for `userID`; returns its id.
     /// The issue is written to the audit log (as ``AuditActor/current``), never the secret.
     public func create(userID: Int64, name: String, secret: String) async throws -> Int64 {
-        try await pool.withTransaction { conn in
-            try await AuditActor.current.stamp(on: conn)
+        try await pool.withAuditedTransaction { conn in
             let id = try await conn.query(AccountQueries.insertToken, [userID, name, secret])[0].decode("id", as: Int64.self)
             _ = try await conn.execute(AccountQueries.auditToken, ["api_token.issue", id])
             return id
@@ -36,8 +35,7 @@ public struct APITokenStore: Sendable {
     /// Revokes a token of `userID` (audited); false when there is no such live token.
     @discardableResult
     public func revoke(tokenID: Int64, userID: Int64) async throws -> Bool {
-        try await pool.withTransaction { conn in
-            try await AuditActor.current.stamp(on: conn)
+        try await pool.withAuditedTransaction { conn in
             guard try await conn.execute(AccountQueries.revokeToken, [tokenID, userID]) > 0 else { return false }
             _ = try await conn.execute(AccountQueries.auditToken, ["api_token.revoke", tokenID])
             return true

@@ -5,13 +5,12 @@ import Database
 /// recorded as `system`.
 ///
 /// ```swift
-/// try await pool.withTransaction { conn in
-///     try await AuditActor(user).stamp(on: conn)
+/// try await pool.withAuditedTransaction(as: AuditActor(user)) { conn in
 ///     try await conn.execute("UPDATE slots SET capacity = $1 WHERE id = $2", [3, slotID])
 /// }
 /// ```
 /// A web request sets ``current`` for its task, so repositories deep below can stamp without
-/// being handed the user: `try await AuditActor.current.stamp(on: conn)`.
+/// being handed the user: `pool.withAuditedTransaction { conn in … }`.
 public struct AuditActor: Sendable, Hashable {
     /// users.id, nil for the system or a person without an account (a guardian).
     public var userID: Int64?
@@ -43,5 +42,19 @@ public struct AuditActor: Sendable, Hashable {
                                 hint: "call it inside pool.withTransaction { conn in … }")
         }
         try await conn.execute(AuditQueries.stamp, [name, userID.map(String.init) ?? ""])
+    }
+}
+
+extension DatabasePool {
+    /// A transaction whose changes the audit triggers attribute to `actor` (by default the task's
+    /// ``AuditActor/current``: the web request's user, else `system`).
+    public func withAuditedTransaction<T>(
+        as actor: AuditActor = .current, isolation: isolated (any Actor)? = #isolation,
+        _ body: (Connection) async throws -> T
+    ) async throws -> T {
+        try await withTransaction(isolation: isolation) { conn in
+            try await actor.stamp(on: conn)
+            return try await body(conn)
+        }
     }
 }

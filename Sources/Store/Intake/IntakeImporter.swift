@@ -26,8 +26,7 @@ public struct IntakeImporter: Sendable {
     public func run(_ batch: IntakeBatch, as user: ActingUser, options: ImportOptions = ImportOptions()) async throws -> ImportCounts {
         try ImportScope.check(batch.kind, user: user, file: batch.fileName)
         do {
-            return try await pool.withTransaction { conn in
-                try await AuditActor(user).stamp(on: conn)
+            return try await pool.withAuditedTransaction(as: AuditActor(user)) { conn in
                 try await conn.execute(ImportQueries.workMem)
                 let context = ImportContext(conn: conn, user: user, batch: batch, options: options)
                 let counts: ImportCounts

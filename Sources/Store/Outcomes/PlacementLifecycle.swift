@@ -14,8 +14,7 @@ public struct PlacementLifecycle: Sendable {
     /// run `runID`; running it again creates nothing new. Returns how many were created.
     @discardableResult
     public func createPlacements(fromPublishedRun runID: Int64, by actor: AuditActor = .system) async throws -> Int {
-        try await pool.withTransaction { conn in
-            try await actor.stamp(on: conn)
+        try await pool.withAuditedTransaction(as: actor) { conn in
             return try await Self.createPlacements(fromPublishedRun: runID, on: conn)
         }
     }
@@ -53,8 +52,7 @@ public struct PlacementLifecycle: Sendable {
     @discardableResult
     public func logHours(_ id: Int64, workedOn date: CalendarDate, minutes: Int, by actor: AuditActor) async throws -> Int {
         guard (1...1440).contains(minutes) else { throw PlacementTransitionError.badMinutes(minutes) }
-        return try await pool.withTransaction { conn in
-            try await actor.stamp(on: conn)
+        return try await pool.withAuditedTransaction(as: actor) { conn in
             guard let row = try await conn.query(PlacementQueries.status, [id]).first else { throw PlacementTransitionError.notFound(id) }
             let status: String = try row.decode("status")
             guard status == "started" || status == "completed" else {
@@ -71,8 +69,7 @@ public struct PlacementLifecycle: Sendable {
     }
 
     private func move(_ id: Int64, action: String, sql: String, _ binds: [any SQLEncodable], by actor: AuditActor) async throws {
-        try await pool.withTransaction { conn in
-            try await actor.stamp(on: conn)
+        try await pool.withAuditedTransaction(as: actor) { conn in
             if try await conn.execute(sql, binds) == 1 { return }
             guard let row = try await conn.query(PlacementQueries.status, [id]).first else { throw PlacementTransitionError.notFound(id) }
             throw PlacementTransitionError.notAllowed(action: action, status: try row.decode("status"))

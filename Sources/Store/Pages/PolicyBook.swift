@@ -64,8 +64,7 @@ public struct PolicyBook: Sendable {
 
     /// Stores `json` (already validated) as the next version; audited (sql/0030) as the request's actor.
     public func savePolicy(json: String, comment: String, userID: Int64) async throws -> Int {
-        try await pool.withTransaction { conn in
-            try await AuditActor.current.stamp(on: conn)
+        try await pool.withAuditedTransaction { conn in
             // One writer at a time, so two coordinators saving at once get consecutive versions.
             _ = try await conn.query(PolicyQueries.lock)
             return try await conn.query(PolicyQueries.insert, [json, comment, userID])[0].decode("version", as: Int.self)

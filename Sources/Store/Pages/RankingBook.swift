@@ -110,8 +110,7 @@ public struct RankingBook: Sendable {
     /// rankings are frozen: the database refuses (`DatabaseError`, check violation).
     @discardableResult
     public func clear(slotID: Int64, roundID: Int64) async throws -> Int {
-        try await pool.withTransaction { conn in
-            try await AuditActor.current.stamp(on: conn)
+        try await pool.withAuditedTransaction { conn in
             return try await conn.execute(RankingQueries.clear, [roundID, slotID])
         }
     }

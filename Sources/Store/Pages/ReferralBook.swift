@@ -63,8 +63,7 @@ public struct ReferralBook: Sendable {
     /// Records a referral by `userID` of juvenile-services office `officeID`, with its restrictions,
     /// in one transaction. Returns nil when no student has that school code and number.
     public func refer(_ draft: ReferralDraft, userID: Int64, officeID: Int64) async throws -> Int64? {
-        try await pool.withTransaction { conn in
-            try await AuditActor.current.stamp(on: conn)
+        try await pool.withAuditedTransaction { conn in
             guard let student = try await conn.query(ReferralQueries.student, [draft.schoolCode, draft.studentNumber]).first?
                 .decode("id", as: Int64.self) else { return nil }
             let id = try await conn.query(ReferralQueries.upsert, [student, officeID, userID, draft.referredOn])[0].decode("id", as: Int64.self)

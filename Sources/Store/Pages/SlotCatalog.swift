@@ -126,8 +126,7 @@ public struct SlotCatalog: Sendable {
     /// Constraint violations (duplicate external id, reserved > capacity, ...) throw `DatabaseError`.
     public func create(_ draft: SlotDraft, scope: RowScope) async throws -> Int64? {
         guard scope.reachesSlots else { return nil }
-        return try await pool.withTransaction { conn in
-            try await AuditActor.current.stamp(on: conn)
+        return try await pool.withAuditedTransaction { conn in
             return try await conn.query(SlotQueries.insert, Self.binds(draft, scope: scope)).first?.decode("id", as: Int64.self)
         }
     }
@@ -135,8 +134,7 @@ public struct SlotCatalog: Sendable {
     /// Saves `draft` over slot `id` in `scope`; false when the slot is not in scope.
     public func update(id: Int64, _ draft: SlotDraft, scope: RowScope) async throws -> Bool {
         guard scope.reachesSlots else { return false }
-        return try await pool.withTransaction { conn in
-            try await AuditActor.current.stamp(on: conn)
+        return try await pool.withAuditedTransaction { conn in
             return try await conn.execute(SlotQueries.update, Self.binds(draft, scope: scope) + [id]) > 0
         }
     }
@@ -144,8 +142,7 @@ public struct SlotCatalog: Sendable {
     /// Offers (true) or withdraws (false) slot `id` in `scope`; false when not in scope.
     public func setActive(id: Int64, _ active: Bool, scope: RowScope) async throws -> Bool {
         guard scope.reachesSlots else { return false }
-        return try await pool.withTransaction { conn in
-            try await AuditActor.current.stamp(on: conn)
+        return try await pool.withAuditedTransaction { conn in
             return try await conn.execute(SlotQueries.setActive, [id, scope.edcFilter, active]) > 0
         }
     }

@@ -82,8 +82,7 @@ public struct StudentDirectory: Sendable {
     /// Saves `facts` for student `id` in `scope`; false when the student is not in scope.
     public func update(id: Int64, scope: RowScope, facts: StudentFacts) async throws -> Bool {
         guard scope.reachesStudents else { return false }
-        return try await pool.withTransaction { conn in
-            try await AuditActor.current.stamp(on: conn)
+        return try await pool.withAuditedTransaction { conn in
             return try await conn.execute(StudentQueries.update, [
                 id, scope.schoolFilter, Int64(facts.grade), facts.programOfStudy, facts.transport, facts.driversLicense,
                 facts.guardianConsentOn, facts.workPermit, facts.studentLearnerAgreement, facts.vocationalAgExemption,

@@ -51,8 +51,7 @@ struct ApprovalsController {
         let id = try context.id()
         let date = today
         let queue = try GuardianNoticeSender.queue(deps)
-        let result: (PlacementApproval, Int)? = try await deps.pool.withTransaction { conn in
-            try await AuditActor(userID: user.id, name: user.email).stamp(on: conn)
+        let result: (PlacementApproval, Int)? = try await deps.pool.withAuditedTransaction(as: AuditActor(userID: user.id, name: user.email)) { conn in
             guard let line = try await PlacementApprovalBook.approve(placementID: id, caseWorkerID: user.id, on: date, conn: conn) else { return nil }
             let notices = try await queue.queue(runID: line.runID, studentID: line.studentID, on: conn)
             return (line, notices)
@@ -74,8 +73,7 @@ struct ApprovalsController {
             return .redirect(to: "/referrals/approvals")
         }
         let date = today
-        let line = try await deps.pool.withTransaction { conn in
-            try await AuditActor(userID: user.id, name: user.email).stamp(on: conn)
+        let line = try await deps.pool.withAuditedTransaction(as: AuditActor(userID: user.id, name: user.email)) { conn in
             return try await PlacementApprovalBook.decline(placementID: id, caseWorkerID: user.id, on: date, reason: reason, conn: conn)
         }
         guard let line else { throw HTTPError(.notFound) }
