@@ -128,7 +128,18 @@ public struct MatchRunPipeline: Sendable {
         ]
         let runID: Int64 = try await conn.query(RunQueries.insertRun, insertBinds)[0].decode("id")
 
-        var emails: [ReportEmail] = []
+        // The emails need only the run's id, the computation and the recipients: they are rendered on
+        // the other cores while PostgreSQL takes in the rows, and queued in this transaction after.
+        let recipients = try await RunRecipients.load(on: conn)
+        let report = RunReport(
+            run: RunInfo(id: runID, roundID: inputs.round.id, roundName: inputs.round.name, kind: args.kind, startedAt: startedAt,
+                         seed: computed.seed, inputDigest: inputs.digest, algorithmVersion: RunComputation.algorithmVersion,
+                         verifier: verified ? .passed : .failed(computed.violations), previousRunID: previousRunID,
+                         secondRound: inputs.round.previousRoundID != nil),
+            students: computed.studentOutcomes, slots: computed.slotOutcomes, previousAssignments: previous,
+            webURL: "\(publicURL)/runs/\(runID)", withoutChoices: inputs.withoutChoices)
+        let rendering = Self.render(report, to: recipients, with: renderer)
+
         var guardianNotices = 0
         if verified {
             try await conn.copyIn(RunQueries.copyAssignments) { w in
@@ -154,24 +165,14 @@ public struct MatchRunPipeline: Sendable {
         }
 
         // Emails, in this same transaction: digests for a verified run, failure notices otherwise.
-        let recipients = try await RunRecipients.load(on: conn)
-        var report = RunReport(
-            run: RunInfo(id: runID, roundID: inputs.round.id, roundName: inputs.round.name, kind: args.kind, startedAt: startedAt,
-                         seed: computed.seed, inputDigest: inputs.digest, algorithmVersion: RunComputation.algorithmVersion,
-                         verifier: verified ? .passed : .failed(computed.violations), previousRunID: previousRunID,
-                         secondRound: inputs.round.previousRoundID != nil),
-            students: computed.studentOutcomes, slots: computed.slotOutcomes, previousAssignments: previous,
-            webURL: "\(publicURL)/runs/\(runID)")
-        report.withoutChoices = inputs.withoutChoices
-        let renderStart = ContinuousClock.now
-        emails = renderer.emails(for: report, to: recipients)
-        let rendered = ContinuousClock.now - renderStart
+        let (emails, renderTime) = await rendering.value
         try await mailer.enqueue(emails, on: conn)
         clock.lap("emails_ms")
         timings["emails_ms"] = clock.laps["emails_ms"]
         progress?("written: run #\(runID) (\(timings["write_ms"] ?? 0) ms); \(emails.count + guardianNotices) emails queued (\(timings["emails_ms"] ?? 0) ms)")
-        // Part of emails_ms, not a stage of its own: how much of it was rendering (the rest is MIME and the outbox).
-        timings["emails_render_part_ms"] = rendered.milliseconds
+        // Not a stage: how long rendering took on its own, beside the write (emails_ms is what the
+        // emails added after the write: waiting for the rendering if still going, MIME and the outbox).
+        timings["emails_render_ms"] = renderTime.milliseconds
         _ = try await conn.execute(RunQueries.finishRun, [runID, Self.json(timings), emails.count + guardianNotices])
         if let complete, verified { try await complete(conn) }
         if let holdBeforeCommit { try await Task.sleep(for: holdBeforeCommit) }
@@ -189,6 +190,21 @@ public struct MatchRunPipeline: Sendable {
                                         eligiblePairs: computed.eligiblePairs, assigned: assigned,
                                         unassigned: computed.assignments.count - assigned),
                           timings: timings, emailsQueued: emails)
+    }
+
+    /// Starts rendering `report`'s emails on a thread of its own (Mustache over large models is CPU
+    /// work; it must not hold one of the few cooperative threads the write is using).
+    static func render(_ report: RunReport, to recipients: [ReportRenderer.Subscription],
+                       with renderer: ReportRenderer) -> Task<([ReportEmail], Duration), Never> {
+        Task {
+            await withCheckedContinuation { continuation in
+                Thread.detachNewThread {
+                    let start = ContinuousClock.now
+                    let emails = renderer.emails(for: report, to: recipients)
+                    continuation.resume(returning: (emails, ContinuousClock.now - start))
+                }
+            }
+        }
     }
 
     /// The audit actor of a run requested by user `requestedBy` (their email), or `system`.

@@ -13,11 +13,12 @@ public struct RunReport: Sendable {
     public var withoutChoices: [Int64: Int] = [:]
 
     public init(run: RunInfo, students: [StudentOutcome], slots: [SlotOutcome],
-                previousAssignments: [Int64: Int64]? = nil, webURL: String) {
+                previousAssignments: [Int64: Int64]? = nil, webURL: String, withoutChoices: [Int64: Int] = [:]) {
         self.run = run
         self.students = students
         self.slots = slots
         self.previousAssignments = previousAssignments
         self.webURL = webURL
+        self.withoutChoices = withoutChoices
     }
 }
