@@ -6,7 +6,7 @@ enum CaseWorkerDigest {
     static let rowLimit = 200
 
     static func model(_ index: ReportIndex, caseWorkerUserID: Int64) -> [String: Any]? {
-        let referred = index.report.students.indices.filter { index.report.students[$0].referral?.caseWorkerUserID == caseWorkerUserID }
+        let referred = index.referredByCaseWorker[caseWorkerUserID] ?? []
         guard !referred.isEmpty else { return nil }
         let students = index.report.students
         func urgency(_ s: StudentOutcome) -> Int { s.assignment?.pendingApproval == true ? 0 : s.assignment == nil ? 1 : 2 }

@@ -23,6 +23,14 @@ extension Sequence {
     }
 }
 
+extension Array where Element: Hashable {
+    /// The elements in order, each kept the first time it appears.
+    public func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}
+
 /// `[make(0), …, make(count - 1)]`, computed on every core. For pure work split into independent
 /// pieces: the emails of a run, the eligibility checks and explanations of chunks of students.
 public func inParallel<T: Sendable>(count: Int, _ make: @Sendable (Int) -> T) -> [T] {

@@ -7,7 +7,7 @@ enum EDCDigest {
     static let slotLimit = 300
 
     static func slots(_ index: ReportIndex, edcID: Int64) -> [SlotOutcome] {
-        index.report.slots.filter { $0.edcID == edcID }
+        (index.slotsByEDC[edcID] ?? []).map { index.report.slots[$0] }
             .sorted { ($0.employerName, $0.title, $0.id) < ($1.employerName, $1.title, $1.id) }
     }
 

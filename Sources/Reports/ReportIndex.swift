@@ -9,6 +9,11 @@ struct ReportIndex: Sendable {
     /// Students placed in each slot, sorted by name.
     let placedBySlot: [Int64: [StudentOutcome]]
     let changes: RunChanges?
+    /// Positions in `report.students` of each case worker's referred students (each email reads
+    /// its own group instead of scanning every student).
+    let referredByCaseWorker: [Int64: [Int]]
+    /// Positions in `report.slots` of each EDC's slots.
+    let slotsByEDC: [Int64: [Int]]
 
     init(_ report: RunReport) {
         self.report = report
@@ -40,6 +45,14 @@ struct ReportIndex: Sendable {
         self.studentsBySchool = bySchool
         self.placedBySlot = bySlot
         self.changes = report.previousAssignments.map { RunChanges.between(previous: $0, current: current) }
+        var referred: [Int64: [Int]] = [:]
+        for (i, student) in report.students.enumerated() {
+            if let caseWorker = student.referral?.caseWorkerUserID { referred[caseWorker, default: []].append(i) }
+        }
+        self.referredByCaseWorker = referred
+        var byEDC: [Int64: [Int]] = [:]
+        for (i, slot) in report.slots.enumerated() { byEDC[slot.edcID, default: []].append(i) }
+        self.slotsByEDC = byEDC
     }
 
     /// The slot a student got, if any.
