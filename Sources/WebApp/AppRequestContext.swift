@@ -12,6 +12,9 @@ public struct AppRequestContext: AuthRequestContext, SessionRequestContext, Remo
     public let sessions: SessionContext<WebSession>
     /// The peer's address, for sign-in rate limiting.
     public let remoteAddress: SocketAddress?
+    /// A multipart form the CSRF check already parsed (an upload): the controller reads it instead of
+    /// parsing megabytes twice.
+    var multipartForm: MultipartForm?
 
     public init(source: Source) {
         coreContext = .init(source: source)

@@ -38,7 +38,7 @@ struct ImportsController {
         let user = try context.requireUser()
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
-        guard let form = MultipartForm(contentType: request.headers[.contentType] ?? "", body: Array(buffer: body)) else {
+        guard let form = context.multipartForm ?? MultipartForm(contentType: request.headers[.contentType] ?? "", body: Array(buffer: body)) else {
             throw HTTPError(.badRequest, message: "Send the file with the upload form (multipart/form-data).")
         }
         let kindText = form.text("kind") ?? ""

@@ -25,13 +25,15 @@ public struct CSRFMiddleware: RouterMiddleware {
             throw HTTPError(.forbidden, message: "This form has expired (no session). Reload the page and try again.")
         }
         var request = request
+        var context = context
         var sent = request.headers[.csrfToken]
         if sent == nil, request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") ?? false {
             let body = try await request.collectBody(upTo: context.maxUploadSize)
             sent = FormFields(String(buffer: body))[Self.field]
         } else if sent == nil, let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data") {
             let body = try await request.collectBody(upTo: context.maxUploadSize)
-            sent = MultipartForm(contentType: type, body: Array(buffer: body))?.text(Self.field)
+            context.multipartForm = MultipartForm(contentType: type, body: Array(buffer: body))
+            sent = context.multipartForm?.text(Self.field)
         }
         guard let sent, SecureToken.equal(sent, expected) else {
             throw HTTPError(.forbidden, message: "This form has expired or came from another site. Reload the page and try again.")
