@@ -55,7 +55,7 @@ public final class Connection: Sendable {
     /// Runs a fixed script of several statements (no parameters; the simple protocol), such as a migration.
     /// Never build `sql` from input: it takes no parameters because it is meant for constant text.
     public func executeScript(_ sql: String) async throws {
-        try await handle.runCancellable { h throws(DatabaseError) in try h.execSimple(sql) }
+        try await handle.runCancellable(unsentIfCancelled: false) { h throws(DatabaseError) in try h.execSimple(sql) }
     }
 
     /// Whether the connection is open and was healthy after its last operation.

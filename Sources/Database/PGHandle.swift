@@ -58,10 +58,24 @@ final class PGHandle: @unchecked Sendable {
     }
 
     /// Like `run`, but asks the server to cancel the statement when the awaiting task is cancelled.
-    func runCancellable<T: Sendable>(_ body: @escaping @Sendable (PGHandle) throws(DatabaseError) -> T) async throws(DatabaseError) -> T {
+    /// With `unsentIfCancelled`, a task cancelled before its statement was sent does not send it (the
+    /// server's cancel would find nothing running, and the statement would run to its end); scripts
+    /// pass false, so a cancelled task's ROLLBACK still runs.
+    func runCancellable<T: Sendable>(unsentIfCancelled: Bool = true,
+                                     _ body: @escaping @Sendable (PGHandle) throws(DatabaseError) -> T) async throws(DatabaseError) -> T {
+        let cancelled = Locked(false)
         let result: Result<T, DatabaseError> = await withTaskCancellationHandler {
-            do throws(DatabaseError) { return .success(try await run(body)) } catch { return .failure(error) }
+            do throws(DatabaseError) {
+                return .success(try await run { handle throws(DatabaseError) in
+                    if unsentIfCancelled, cancelled.withLock({ $0 }) {
+                        throw DatabaseError(kind: .query, message: "canceling statement due to user request (cancelled before it was sent)",
+                                            sqlState: "57014")
+                    }
+                    return try body(handle)
+                })
+            } catch { return .failure(error) }
         } onCancel: {
+            cancelled.withLock { $0 = true }
             self.requestCancel()
         }
         return try result.get()

@@ -73,6 +73,24 @@ import TestSupport
         }
     }
 
+    /// A task cancelled before its statement is sent does not send it (nothing runs on the server);
+    /// its transaction still rolls back and the connection serves the next caller.
+    @Test func aTaskCancelledBeforeItsStatementDoesNotRunIt() async throws {
+        try await TestDatabase.with(migrations: [], poolSize: 1) { db in
+            try await db.pool.execute("CREATE TABLE marks (n int)")
+            let task = Task {
+                try await db.pool.withTransaction { conn in
+                    withUnsafeCurrentTask { $0?.cancel() }
+                    try await conn.execute("INSERT INTO marks VALUES (1)")
+                }
+            }
+            let error = try await #require(throws: DatabaseError.self) { try await task.value }
+            #expect(error.sqlState == "57014")
+            #expect(try await db.pool.query("SELECT count(*)::int AS n FROM marks")[0].decode("n", as: Int.self) == 0)
+            #expect(db.pool.statistics.open == 1, "the connection went back to the pool")
+        }
+    }
+
     @Test func cancellingAQueryCancelsItOnTheServer() async throws {
         try await TestDatabase.with(migrations: [], poolSize: 1) { db in
             let clock = ContinuousClock()
