@@ -75,8 +75,16 @@ public struct MatchRunPipeline: Sendable {
             throw RunFailed(runID: outcome.runID, message: "the verifier rejected the matching: "
                             + computed.violations.prefix(3).joined(separator: "; "))
         }
-        return summary(runID: outcome.runID, state: outcome.state, args: args, inputs: inputs, computed: computed,
-                       timings: timings, previousRunID: outcome.previousRunID, emails: outcome.emails)
+        let done = summary(runID: outcome.runID, state: outcome.state, args: args, inputs: inputs, computed: computed,
+                           timings: timings, previousRunID: outcome.previousRunID, emails: outcome.emails)
+        Self.freeInBackground(inputs, computed)
+        return done
+    }
+
+    /// Frees a run's inputs and results (millions of values) on a thread of its own, so the caller
+    /// (the job's completion, `match run`'s summary) does not wait for it.
+    static func freeInBackground(_ inputs: RunInputs, _ computed: RunComputation) {
+        Thread.detachNewThread { withExtendedLifetime((inputs, computed)) {} }
     }
 
     private func snapshot(_ args: MatchRunArgs) async throws -> RunInputs {
