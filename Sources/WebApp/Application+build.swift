@@ -51,7 +51,7 @@ public func buildRouter(_ deps: Dependencies) throws -> Router<AppRequestContext
         .add(middleware: SessionAuthenticator(context: AppRequestContext.self) { (session: WebSession, _) in
             // The session store read the account with the session; ask for it only when it did not.
             guard let id = session.userID else { return nil }
-            var account = session.account.flatMap { $0.id == id ? $0.userAccount : nil }
+            var account = session.account.flatMap { $0.id == id ? $0 : nil }
             if account == nil { account = try await deps.accounts.find(id: id) }
             guard let account, !account.disabled else { return nil }
             return SignedInUser(account)

@@ -20,11 +20,16 @@ public struct IntakeExporter: Sendable {
         var out = writer.line(kind.columns.map(\.name))
         let school = user.role == "counselor" ? user.organizationCode : nil
         let edc = user.role == "edc_staff" ? user.organizationCode : nil
-        if kind == .choices || kind == .rankings, try await pool.query(ImportQueries.round, [round]).isEmpty {
-            // An unknown round would export a header and nothing: say so instead.
-            throw IntakeProblems([IntakeProblem(file: kind.fileName, line: 0, message: round.map {
-                "there is no round named \"\($0)\" (`wblmatch export rounds` lists them)"
-            } ?? "there is no open round; name one with --round (`wblmatch export rounds` lists them)")])
+        // Choices and rankings belong to a round, resolved as imports resolve it; an unknown round
+        // would export a header and nothing, so it is an error instead.
+        var roundID: Int64?
+        if kind == .choices || kind == .rankings {
+            guard let row = try await pool.query(ImportQueries.round, [round]).first else {
+                throw IntakeProblems([IntakeProblem(file: kind.fileName, line: 0, message: round.map {
+                    "there is no round named \"\($0)\" (`wblmatch export rounds` lists them)"
+                } ?? "there is no open round; name one with --round (`wblmatch export rounds` lists them)")])
+            }
+            roundID = try row.decode("id")
         }
         let rows: [Row]
         switch kind {
@@ -34,9 +39,9 @@ public struct IntakeExporter: Sendable {
         case .employers: rows = try await pool.query(ExportQueries.employers, [edc])
         case .slots: rows = try await pool.query(ExportQueries.slots, [edc])
         case .students: rows = try await pool.query(ExportQueries.students, [school])
-        case .choices: rows = try await pool.query(ExportQueries.choices, [school, round])
+        case .choices: rows = try await pool.query(ExportQueries.choices, [school, roundID])
         case .referrals: rows = try await pool.query(ExportQueries.referrals, [user.role == "case_worker" ? user.id : nil])
-        case .rankings: rows = try await pool.query(ExportQueries.rankings, [edc, round, user.role == "employer" ? user.organizationCode : nil])
+        case .rankings: rows = try await pool.query(ExportQueries.rankings, [edc, roundID, user.role == "employer" ? user.organizationCode : nil])
         }
         for row in rows { out += writer.line(row.values) }
         return out
@@ -95,15 +100,13 @@ enum ExportQueries {
         WHERE $1::text IS NULL OR o.code = $1::text ORDER BY o.code, s.external_id
         """
 
-    /// Choices of school $1's students (all when NULL) in round $2 (the latest open when NULL).
+    /// Choices of school $1's students (all when NULL) in round $2.
     static let choices = """
         SELECT so.code, st.external_id, c.rank::text, eo.code, sl.external_id
         FROM choices c
         JOIN students st ON st.id = c.student_id JOIN organizations so ON so.id = st.school_id
         JOIN slots sl ON sl.id = c.slot_id JOIN organizations eo ON eo.id = sl.edc_id
-        WHERE c.round_id = (SELECT id FROM rounds WHERE ($2::text IS NULL AND state = 'open') OR name = $2::text
-                            ORDER BY created_at DESC, id DESC LIMIT 1)
-          AND ($1::text IS NULL OR so.code = $1::text)
+        WHERE c.round_id = $2::bigint AND ($1::text IS NULL OR so.code = $1::text)
         ORDER BY so.code, st.external_id, c.rank
         """
 
@@ -123,15 +126,13 @@ enum ExportQueries {
         ORDER BY so.code, st.external_id
         """
 
-    /// Rankings of EDC $1's slots (all when NULL) in round $2 (the latest open when NULL).
+    /// Rankings of EDC $1's slots (all when NULL) in round $2.
     static let rankings = """
         SELECT eo.code, sl.external_id, r.tier::text, so.code, st.external_id
         FROM rankings r
         JOIN slots sl ON sl.id = r.slot_id JOIN organizations eo ON eo.id = sl.edc_id
         JOIN students st ON st.id = r.student_id JOIN organizations so ON so.id = st.school_id
-        WHERE r.round_id = (SELECT id FROM rounds WHERE ($2::text IS NULL AND state = 'open') OR name = $2::text
-                            ORDER BY created_at DESC, id DESC LIMIT 1)
-          AND ($1::text IS NULL OR eo.code = $1::text)
+        WHERE r.round_id = $2::bigint AND ($1::text IS NULL OR eo.code = $1::text)
           AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM employers e JOIN organizations o ON o.id = e.organization_id
                                            WHERE e.id = sl.employer_id AND o.code = $3::text))
         ORDER BY eo.code, sl.external_id, r.tier, so.code, st.external_id

@@ -1,3 +1,5 @@
+import Store
+
 /// What the session cookie points at, stored as JSON in PostgreSQL by ``PostgresPersistDriver``.
 ///
 /// An anonymous visitor gets a session (with no `userID`) only when a page shows a form, so the
@@ -11,7 +13,7 @@ public struct WebSession: Codable, Sendable, Equatable {
     public var flash: String?
     /// The account of `userID` as read with the session in the same query (never stored, not
     /// part of equality); nil when the store did not provide it or the user no longer exists.
-    public var account: SessionAccount?
+    public var account: UserAccount?
 
     /// A session for `userID` with a fresh CSRF token.
     public init(userID: Int64? = nil, csrfToken: String = SecureToken.make(), flash: String? = nil) {
@@ -33,7 +35,7 @@ public struct WebSession: Codable, Sendable, Equatable {
         flash = try c.decodeIfPresent(String.self, forKey: .flash)
         // An account that does not decode (an unknown role) is read again by the authenticator,
         // which reports it as it always did.
-        account = try? c.decodeIfPresent(SessionAccount.self, forKey: .account)
+        account = try? c.decodeIfPresent(UserAccount.self, forKey: .account)
     }
 
     /// Stores the session's own fields only: the account is read fresh on every request.
