@@ -27,7 +27,8 @@ let package = Package(
 
         // PostgreSQL
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
-        .target(name: "Database", dependencies: ["CLibPQ", .product(name: "Logging", package: "swift-log")]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "Database", dependencies: ["CLibPQ", "CCrypto", .product(name: "Logging", package: "swift-log")]),
         // Intake: CSV reading/writing and validation shared by import, web forms and the JSON API (pure).
         .target(name: "Intake"),
         .target(name: "Store", dependencies: ["Database", "Placement", "Intake"]),

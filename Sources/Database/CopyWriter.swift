@@ -8,6 +8,8 @@ public final class CopyWriter {
     let handle: PGHandle
     let chunkSize: Int
     private var buffer: [UInt8] = []
+    /// The row `writeRow` is formatting.
+    private var rows = CopyTextBuffer(capacity: 1024)
     private var inFlight: Task<Void, any Error>?
 
     init(handle: PGHandle, chunkSize: Int = 256 * 1024) {
@@ -31,32 +33,13 @@ public final class CopyWriter {
     /// Appends one row in COPY's text format (tab-separated, `\N` for NULL, backslash escapes).
     /// The statement must use the default text format: `COPY t (a, b) FROM STDIN`.
     public func writeRow(_ values: [any SQLEncodable]) async throws {
-        for (index, value) in values.enumerated() {
-            if index > 0 { buffer.append(9) }
-            guard var text = value.sqlText else {
-                buffer.append(92)   // \N
-                buffer.append(78)
-                continue
-            }
-            text.withUTF8 { appendEscaped($0) }
+        for value in values {
+            if let text = value.sqlText { rows.append(text) } else { rows.appendNull() }
         }
-        buffer.append(10)
+        rows.endRow()
+        buffer.append(contentsOf: rows.bytes)
+        rows.removeAll()
         if buffer.count >= chunkSize { try await flush() }
-    }
-
-    /// Appends `bytes` with COPY's escapes for backslash, tab, newline and carriage return; runs
-    /// without those are copied whole.
-    private func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
-        var start = 0
-        for i in 0..<bytes.count {
-            let byte = bytes[i]
-            guard byte == 92 || byte == 9 || byte == 10 || byte == 13 else { continue }
-            if start < i { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
-            buffer.append(92)
-            buffer.append(byte == 92 ? 92 : byte == 9 ? 116 : byte == 10 ? 110 : 114)
-            start = i + 1
-        }
-        if start < bytes.count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
     }
 
     /// Sends what is buffered (waiting for the previous chunk first).

@@ -9,12 +9,33 @@ extension DatabasePool {
     }
 
     func acquire() async throws -> Connection {
-        let step = state.withLock { s -> Step in
+        let step = nextStep()
+        guard case .wait = step else { return try await take(step)! }
+        switch try await waitForGrant() {
+        case .connection(let connection):
+            connection.handle.checkBeforeNextUse = true
+            return connection
+        case .openNew:
+            return try await openConnection()
+        }
+    }
+
+    /// A connection if one is idle or may be opened now; nil instead of waiting for one.
+    func acquireIfAvailable() async throws -> Connection? {
+        try await take(nextStep())
+    }
+
+    private func nextStep() -> Step {
+        state.withLock { s -> Step in
             if s.closed { return .closed }
             if let connection = s.idle.popLast() { return .use(connection) }
             if s.open < size { s.open += 1; return .openNew }
             return .wait
         }
+    }
+
+    /// The connection `step` gives without waiting (nil for `.wait`).
+    private func take(_ step: Step) async throws -> Connection? {
         switch step {
         case .use(let connection):
             connection.handle.checkBeforeNextUse = true
@@ -24,13 +45,7 @@ extension DatabasePool {
         case .closed:
             throw DatabaseError(kind: .poolClosed, message: "the database pool is closed")
         case .wait:
-            switch try await waitForGrant() {
-            case .connection(let connection):
-                connection.handle.checkBeforeNextUse = true
-                return connection
-            case .openNew:
-                return try await openConnection()
-            }
+            return nil
         }
     }
 

@@ -49,6 +49,23 @@ public final class DatabasePool: Sendable {
         }
     }
 
+    /// Lends a connection to `body` only if one is free now (idle, or the pool may open another):
+    /// for optional parallel work, such as reading half of a snapshot on a second connection, that
+    /// must never wait for (or deadlock over) the pool. Returns nil, without running `body`, otherwise.
+    public func withConnectionIfAvailable<T>(
+        isolation: isolated (any Actor)? = #isolation, _ body: (Connection) async throws -> T
+    ) async throws -> T? {
+        guard let connection = try await acquireIfAvailable() else { return nil }
+        do {
+            let value = try await body(connection)
+            await release(connection)
+            return value
+        } catch {
+            await release(connection)
+            throw error
+        }
+    }
+
     /// Runs `body` in a transaction on a pooled connection: COMMIT when it returns, ROLLBACK when it throws.
     @discardableResult
     public func withTransaction<T>(

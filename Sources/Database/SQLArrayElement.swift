@@ -77,18 +77,26 @@ extension Array: SQLDecodable where Element: SQLArrayElement {
 /// The text form of one-dimensional arrays: `{1,2,NULL}`, `{"a b","say \"hi\""}`.
 enum SQLArrayText {
     static func encode(_ items: [String?]) -> String {
-        var text = "{"
+        var bytes: [UInt8] = []
+        append(items, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the literal of `items` to `bytes`, each element quoted. Byte by byte: `"` and `\`
+    /// are ASCII and never part of a multi-byte UTF-8 sequence.
+    static func append(_ items: [String?], to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "{"))
         for (index, item) in items.enumerated() {
-            if index > 0 { text += "," }
-            guard let item else { text += "NULL"; continue }
-            text += "\""
-            for ch in item.unicodeScalars {
-                if ch == "\"" || ch == "\\" { text += "\\" }
-                text.unicodeScalars.append(ch)
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            guard let item else { bytes.append(contentsOf: "NULL".utf8); continue }
+            bytes.append(UInt8(ascii: "\""))
+            for byte in item.utf8 {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { bytes.append(UInt8(ascii: "\\")) }
+                bytes.append(byte)
             }
-            text += "\""
+            bytes.append(UInt8(ascii: "\""))
         }
-        return text + "}"
+        bytes.append(UInt8(ascii: "}"))
     }
 
     /// The elements (nil for NULL), or nil when the text is not a one-dimensional array.

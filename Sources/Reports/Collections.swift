@@ -26,6 +26,13 @@ extension Sequence {
 extension Array where Element: Hashable {
     /// The elements in order, each kept the first time it appears.
     public func uniqued() -> [Element] {
+        // A short list (a student's few actions) is cheaper to scan than to hash into a set.
+        if count <= 16 {
+            var kept: [Element] = []
+            kept.reserveCapacity(count)
+            for element in self where !kept.contains(element) { kept.append(element) }
+            return kept
+        }
         var seen = Set<Element>()
         return filter { seen.insert($0).inserted }
     }

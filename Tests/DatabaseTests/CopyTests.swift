@@ -72,6 +72,41 @@ import TestSupport
         }
     }
 
+    @Test func copyTextBufferRowsReadBackAsWritten() async throws {
+        try await TestDatabase.with(migrations: []) { db in
+            try await db.pool.execute("CREATE TABLE line (n bigint, m bigint, name text, note text, tags text[], ok boolean)")
+            let tricky = "tab\there\nnew line \\ back\r\"Peña\""
+            let tags = ["plain", "a \"quoted\" b", "back\\slash", "tab\tin", "Nguyễn, Peña", ""]
+            var rows = CopyTextBuffer()
+            rows.append(Int64.min); rows.append(Int64.max); rows.append("Nguyễn"); rows.append(tricky); rows.append(tags); rows.append(true)
+            rows.endRow()
+            rows.append(-42); rows.append(Int?.none); rows.append(""); rows.append(String?.none); rows.append([String]()); rows.append(false)
+            rows.endRow()
+            rows.append(0); rows.append(Int64?(7)); rows.append("z"); rows.append(String?("\\N")); rows.appendNull(); rows.append(true)
+            rows.endRow()
+            try await db.pool.withConnection { conn in
+                let copied = try await conn.copyIn("COPY line FROM STDIN") { writer in try await writer.write(rows.bytes) }
+                #expect(copied == 3)
+            }
+            let read = try await db.pool.query("SELECT * FROM line ORDER BY name DESC")
+            #expect(try read[0].decode("n", as: Int64.self) == 0)
+            #expect(try read[0].decode("m", as: Int64.self) == 7)
+            #expect(try read[0].decode("note", as: String.self) == "\\N", "a backslash-N text is text, not NULL")
+            #expect(try read[0].decode("tags", as: [String]?.self) == nil)
+            #expect(try read[1].decode("n", as: Int64.self) == .min)
+            #expect(try read[1].decode("m", as: Int64.self) == .max)
+            #expect(try read[1].decode("note", as: String.self) == tricky)
+            #expect(try read[1].decode("tags", as: [String].self) == tags)
+            #expect(try read[1].decode("ok", as: Bool.self))
+            #expect(try read[2].decode("n", as: Int64.self) == -42)
+            #expect(try read[2].decode("m", as: Int64?.self) == nil)
+            #expect(try read[2].decode("name", as: String.self) == "")
+            #expect(try read[2].decode("note", as: String?.self) == nil)
+            #expect(try read[2].decode("tags", as: [String].self) == [])
+            #expect(try !read[2].decode("ok", as: Bool.self))
+        }
+    }
+
     struct Stop: Error {}
 
     @Test func aThrowingBodyAbortsTheCopy() async throws {

@@ -44,6 +44,30 @@ import TestSupport
         }
     }
 
+    @Test func aSpareConnectionIsLentOnlyWhenOneIsFree() async throws {
+        try await TestDatabase.with(migrations: [], poolSize: 1) { db in
+            let pool = DatabasePool(url: db.url, size: 2, acquireTimeout: .seconds(30))
+            let pids = try await pool.withConnection { first -> (Int32, Int32?) in
+                let mine = try await first.backendPID()
+                // One more may be opened while the first is out ...
+                let second = try await pool.withConnectionIfAvailable { second in
+                    // ... but not a third: nil at once, without waiting for the acquire timeout.
+                    let started = ContinuousClock.now
+                    let third = try await pool.withConnectionIfAvailable { try await $0.backendPID() }
+                    #expect(third == nil)
+                    #expect(ContinuousClock.now - started < .seconds(5))
+                    return try await second.backendPID()
+                }
+                return (mine, second)
+            }
+            #expect(pids.1 != nil && pids.1 != pids.0)
+            // Both are back: an idle one is lent again.
+            #expect(try await pool.withConnectionIfAvailable { try await $0.backendPID() } != nil)
+            #expect(pool.statistics.open == 2 && pool.statistics.idle == 2)
+            await pool.close()
+        }
+    }
+
     @Test func aConnectionLeftInATransactionIsRolledBack() async throws {
         try await TestDatabase.with(migrations: [], poolSize: 1) { db in
             try await db.pool.execute("CREATE TABLE item (id int)")

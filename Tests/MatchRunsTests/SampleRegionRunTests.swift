@@ -37,4 +37,35 @@ import TestSupport
             #expect(eligibleShare < 0.95 && placedShare < 0.98)
         }
     }
+
+    /// The students and slots read on a second connection that shares the snapshot give the same
+    /// inputs, and the same digest, as reading everything on one connection.
+    @Test func aSnapshotReadOnTwoConnectionsEqualsOneReadOnOne() async throws {
+        try await TestDatabase.with(poolSize: 3) { db in
+            let data = SampleDataGenerator(students: 600, seed: 5).generate()
+            let validator = IntakeValidator(today: CalendarDay(year: 2026, month: 11, day: 29)!)
+            let users = UserRepository(pool: db.pool)
+            for (kind, csv) in data.files {
+                let batch = try validator.validate(csv: Array(csv.utf8), fileName: kind.fileName, kind: kind)
+                let user = kind == .organizations || kind == .users
+                    ? try await users.bootstrapUser(kind: kind)
+                    : try await users.actingUser(email: data.coordinatorEmail)
+                _ = try await IntakeImporter(pool: db.pool).run(batch, as: user)
+            }
+            func load(parallel: Bool) async throws -> RunInputs {
+                try await db.pool.withTransaction(.repeatableRead, readOnly: true) { conn in
+                    try await RunSnapshot.load(roundID: try await RunSnapshot.roundID(nil, on: conn), on: conn, pool: parallel ? db.pool : nil)
+                }
+            }
+            let one = try await load(parallel: false)
+            let opened = db.pool.statistics.open
+            let two = try await load(parallel: true)
+            #expect(db.pool.statistics.open > 1, "the second read used a second connection (\(opened) open before)")
+            #expect(one.digest == two.digest)
+            #expect(one.students.map(\.id) == two.students.map(\.id) && one.students.count > 400)
+            #expect(one.slots.map(\.id) == two.slots.map(\.id) && !one.slots.isEmpty)
+            #expect(one.students.map(\.birthDate) == two.students.map(\.birthDate))
+            #expect(one.choiceCount == two.choiceCount)
+        }
+    }
 }

@@ -19,3 +19,16 @@ import Testing
         }
     }
 }
+
+@Suite struct UniquedTests {
+    /// Short lists (scanned) and long ones (hashed) keep each element's first occurrence, in order.
+    @Test func keepsFirstOccurrencesInOrderAtEveryLength() {
+        var generator = SystemRandomNumberGenerator()
+        for count in [0, 1, 2, 15, 16, 17, 40, 300] {
+            let items = (0..<count).map { _ in Int.random(in: 0...(count / 2 + 1), using: &generator) }
+            var expected: [Int] = []
+            for item in items where !expected.contains(item) { expected.append(item) }
+            #expect(items.uniqued() == expected, "\(count) items")
+        }
+    }
+}

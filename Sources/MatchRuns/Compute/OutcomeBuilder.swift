@@ -9,6 +9,9 @@ struct OutcomeBuilder {
     private(set) var assignments: [AssignmentRow] = []
     private(set) var explanations: [ExplanationRecord] = []
     private(set) var outcomes: [StudentOutcome] = []
+    /// The sentences of each combination of failed rules met so far: a run has ~10^6 ineligible
+    /// pairs but only a few hundred combinations, and building the sentences was a tenth of the run.
+    private var ineligibleWordings: [[String]: IneligibleWording] = [:]
 
     /// A builder for about `capacity` students.
     init(inputs: RunInputs, capacity: Int) {
@@ -44,20 +47,14 @@ struct OutcomeBuilder {
                 // Sentences per failed rule (the rule's general wording): building the facts-based sentence
                 // for each of a run's ~10^6 ineligible pairs costs too much; `failures(of:)` is called only
                 // where a fact is needed (which certifications are missing).
-                let failed = codes.compactMap(FailureCode.init(rawValue:))
-                let full = failed.map { $0.summary(access: .entitled) }.joined(separator: " ")
-                let masked = failed.map { $0.summary(access: .notEntitled) }.uniqued().joined(separator: " ")
-                let confidential = failed.contains(.courtRestriction)
+                let wording = ineligibleWording(codes)
+                let failed = wording.failed
                 record.outcome = "ineligible"
                 record.reasonCodes = codes
-                record.message = full
-                record.publicMessage = confidential ? masked : ""
-                record.confidential = confidential
-                let firstCode = codes.first ?? "ineligible"
-                let publicCode = codes.first(where: { $0 != FailureCode.courtRestriction.rawValue }) ?? FailureCode.maskedCode
-                reason = confidential
-                    ? Reason(code: publicCode, text: masked, restricted: .init(code: firstCode, text: full))
-                    : Reason(code: firstCode, text: full)
+                record.message = wording.full
+                record.publicMessage = wording.confidential ? wording.masked : ""
+                record.confidential = wording.confidential
+                reason = wording.reason
                 // The actions that would open this slot, from the facts in hand (no second eligibility check).
                 for code in failed {
                     switch code {
@@ -97,6 +94,23 @@ struct OutcomeBuilder {
         outcomes.append(outcome(student, assignment: slot.map {
             StudentOutcome.Assignment(slotID: $0.id, choiceRank: choiceRank ?? 0, onReservedSeat: reservedSeat, pendingApproval: pendingApproval)
         }, explanation: lines_, mainReason: main, actions: actions, choiceCount: choiceCount))
+    }
+
+    /// The sentences and reason of an ineligible pair whose failed rules are `codes`.
+    private mutating func ineligibleWording(_ codes: [String]) -> IneligibleWording {
+        if let known = ineligibleWordings[codes] { return known }
+        let failed = codes.compactMap(FailureCode.init(rawValue:))
+        let full = failed.map { $0.summary(access: .entitled) }.joined(separator: " ")
+        let masked = failed.map { $0.summary(access: .notEntitled) }.uniqued().joined(separator: " ")
+        let confidential = failed.contains(.courtRestriction)
+        let firstCode = codes.first ?? "ineligible"
+        let publicCode = codes.first(where: { $0 != FailureCode.courtRestriction.rawValue }) ?? FailureCode.maskedCode
+        let reason = confidential
+            ? Reason(code: publicCode, text: masked, restricted: .init(code: firstCode, text: full))
+            : Reason(code: firstCode, text: full)
+        let wording = IneligibleWording(failed: failed, full: full, masked: masked, confidential: confidential, reason: reason)
+        ineligibleWordings[codes] = wording
+        return wording
     }
 
     mutating func addKept(student: Student, kept: RunInputs.KeptPlacement) {
@@ -160,4 +174,13 @@ struct OutcomeBuilder {
         if r.caseworkerApprovalRequired { lines.append("Case-worker approval required") }
         return lines
     }
+}
+
+/// What an ineligible pair says, by its failed rules: in full, masked, and as the student's reason.
+private struct IneligibleWording {
+    var failed: [FailureCode]
+    var full: String
+    var masked: String
+    var confidential: Bool
+    var reason: Reason
 }

@@ -90,7 +90,7 @@ public struct MatchRunPipeline: Sendable {
     private func snapshot(_ args: MatchRunArgs) async throws -> RunInputs {
         try await pool.withTransaction(.repeatableRead, readOnly: true) { conn in
             let roundID = try await RunSnapshot.roundID(args.roundID, on: conn)
-            return try await RunSnapshot.load(roundID: roundID, on: conn)
+            return try await RunSnapshot.load(roundID: roundID, on: conn, pool: pool)
         }
     }
 
@@ -151,15 +151,10 @@ public struct MatchRunPipeline: Sendable {
         var guardianNotices = 0
         if verified {
             try await conn.copyIn(RunQueries.copyAssignments) { w in
-                for a in computed.assignments {
-                    try await w.writeRow([runID, a.studentID, a.slotID, a.choiceRank, a.reservedSeat, a.status, a.kept])
-                }
+                try await RunRowsCopyText.write(computed.assignments, runID: runID, to: w, RunRowsCopyText.append)
             }
             try await conn.copyIn(RunQueries.copyExplanations) { w in
-                for e in computed.explanations {
-                    try await w.writeRow([runID, e.studentID, e.slotID, e.choiceRank, e.outcome, e.reasonCodes, e.detail,
-                                          e.message, e.publicMessage, e.confidential])
-                }
+                try await RunRowsCopyText.write(computed.explanations, runID: runID, to: w, RunRowsCopyText.append)
             }
             if args.kind == .final {
                 _ = try await conn.execute(RunQueries.publish, [runID])

@@ -13,7 +13,11 @@ enum RunSnapshot {
         return try row.decode("id", as: Int64.self)
     }
 
-    static func load(roundID: Int64, on conn: Connection) async throws -> RunInputs {
+    /// Reads the inputs of round `roundID` in `conn`'s REPEATABLE READ transaction. With `pool`, the
+    /// students and slots (the larger half to decode) are read at the same time on a second
+    /// connection that shares the transaction's snapshot, when the pool has one free; the digest is
+    /// the same either way (the second connection's bytes are digested in their place in the order).
+    static func load(roundID: Int64, on conn: Connection, pool: DatabasePool? = nil) async throws -> RunInputs {
         var digest = SHA256()
         guard let roundRow = try await conn.query(SnapshotQueries.round, [roundID]).first else {
             throw RunError(stage: "snapshot", message: "round \(roundID) does not exist (see the rounds table)")
@@ -46,6 +50,20 @@ enum RunSnapshot {
             }
         }
 
+        // The students and slots, on a second connection if there is one free (nil: read them here after).
+        var people: Task<PeopleAndSlots?, any Error>?
+        if let pool {
+            let snapshot: String = try await conn.query(SnapshotQueries.exportSnapshot)[0].decode("id")
+            people = Task { try await pool.withConnectionIfAvailable { side in
+                try await side.withTransaction(.repeatableRead, readOnly: true) { side in
+                    try await side.executeScript(try SnapshotQueries.setSnapshot(snapshot))
+                    _ = try await side.query(SnapshotQueries.bindRound, [String(round.id), round.previousRoundID.map(String.init) ?? ""])
+                    return try await PeopleAndSlots.read(on: side, capacity: 0)
+                }
+            } }
+        }
+        defer { people?.cancel() }
+
         var kept: [Int64: RunInputs.KeptPlacement] = [:]
         if round.previousRoundID != nil {
             try await copy(SnapshotQueries.kept) { r in
@@ -58,12 +76,15 @@ enum RunSnapshot {
         try await copy(SnapshotQueries.rankings) { r in
             rankings[r.int64(0)!, default: []].append(.init(studentID: r.int64(1)!, tier: r.int(2) ?? 1))
         }
-        var students: [Student] = []
-        students.reserveCapacity(choices.count + kept.count)
-        var schedules: [String: WeeklySchedule] = [:]
-        try await copy(SnapshotQueries.students) { r in students.append(try SnapshotDecoding.student(r, schedules: &schedules)) }
-        var slots: [Slot] = []
-        try await copy(SnapshotQueries.slots) { r in slots.append(try SnapshotDecoding.slot(r, schedules: &schedules)) }
+        let read: PeopleAndSlots
+        if let side = try await people?.value { read = side } else {
+            read = try await PeopleAndSlots.read(on: conn, capacity: choices.count + kept.count)
+        }
+        for (sql, chunks) in [(SnapshotQueries.students, read.studentChunks), (SnapshotQueries.slots, read.slotChunks)] {
+            digest.update(Array(sql.utf8))
+            for chunk in chunks { digest.update(chunk) }
+        }
+        let students = read.students, slots = read.slots
         var sites: [Site] = []
         try await copy(SnapshotQueries.sites) { r in
             sites.append(Site(id: r.int64(0)!, employerID: r.int64(1)!, name: r.text(2), county: r.text(3),
@@ -105,5 +126,30 @@ enum RunSnapshot {
                          digest: digest.finalizeHex())
         inputs.withoutChoices = withoutChoices
         return inputs
+    }
+}
+
+/// The students and slots of a snapshot, with the bytes they were read from (for the digest).
+struct PeopleAndSlots: Sendable {
+    var students: [Student] = []
+    var slots: [Slot] = []
+    var studentChunks: [[UInt8]] = []
+    var slotChunks: [[UInt8]] = []
+
+    static func read(on conn: Connection, capacity: Int) async throws -> PeopleAndSlots {
+        var read = PeopleAndSlots()
+        read.students.reserveCapacity(capacity)
+        var schedules: [String: WeeklySchedule] = [:]
+        var reader = CopyTextRows()
+        for try await chunk in conn.copyOut(SnapshotQueries.students) {
+            read.studentChunks.append(chunk)
+            try reader.feed(chunk) { r in read.students.append(try SnapshotDecoding.student(r, schedules: &schedules)) }
+        }
+        reader = CopyTextRows()
+        for try await chunk in conn.copyOut(SnapshotQueries.slots) {
+            read.slotChunks.append(chunk)
+            try reader.feed(chunk) { r in read.slots.append(try SnapshotDecoding.slot(r, schedules: &schedules)) }
+        }
+        return read
     }
 }

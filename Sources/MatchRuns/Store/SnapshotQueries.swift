@@ -5,6 +5,18 @@ enum SnapshotQueries {
     /// Binds the round for the COPY queries below, for this transaction only.
     static let bindRound = "SELECT set_config('wblmatch.round_id', $1, true), set_config('wblmatch.previous_round_id', $2, true)"
 
+    /// The transaction's snapshot, for a second connection to read in (`SET TRANSACTION SNAPSHOT`).
+    static let exportSnapshot = "SELECT pg_export_snapshot() AS id"
+
+    /// `SET TRANSACTION SNAPSHOT` takes no parameters: the id (from `pg_export_snapshot()`, hex digits
+    /// and dashes) is checked to be only those before it is spliced in.
+    static func setSnapshot(_ id: String) throws -> String {
+        guard !id.isEmpty, id.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 70) }) else {
+            throw RunError(stage: "snapshot", message: "PostgreSQL exported an unexpected snapshot id \"\(id)\"")
+        }
+        return "SET TRANSACTION SNAPSHOT '\(id)'"
+    }
+
     static let round = "SELECT id, name, state, previous_round_id, max_choices FROM rounds WHERE id = $1"
 
     /// The newest open round, when none is named.
