@@ -25,6 +25,12 @@ final class PGHandle: @unchecked Sendable {
     /// libpq's view after the last operation: idle, in a transaction, failed transaction, busy (COPY).
     private(set) var transactionStatus = PQTRANS_UNKNOWN
     private(set) var isBroken = true
+    /// Statements prepared on this connection (by SQL text and parameter types): parsed and planned
+    /// once, not on every execution. Gone with the connection.
+    private var statements: [StatementKey: String] = [:]
+    private var statementsPrepared = 0
+    /// More distinct statements than this on one connection (SQL built at run time) starts the cache over.
+    static let statementLimit = 500
     private let cancelLock = DispatchQueue(label: "wblmatch.database.cancel")
     private var cancelToken: OpaquePointer?
 
@@ -133,6 +139,7 @@ final class PGHandle: @unchecked Sendable {
     }
 
     func close() {
+        statements.removeAll()
         cancelLock.sync {
             if let old = cancelToken { PQfreeCancel(old) }
             cancelToken = nil
@@ -188,8 +195,44 @@ final class PGHandle: @unchecked Sendable {
             values[i] = UnsafeRawPointer(storage + offset).assumingMemoryBound(to: CChar.self)
             offset += bytes.count + 1
         }
-        let result = PQexecParams(conn, sql, Int32(count), types, values, lengths, formats, 0)
-        return try check(result, sql: sql)
+        guard count > 0, let name = try prepared(sql, types: types) else {
+            return try check(PQexecParams(conn, sql, Int32(count), types, values, lengths, formats, 0), sql: sql)
+        }
+        do {
+            return try check(PQexecPrepared(conn, name, Int32(count), values, lengths, formats, 0), sql: sql)
+        } catch where error.sqlState == "0A000" && error.message.contains("cached plan must not change result type") {
+            // A table the statement reads changed shape (a migration): prepare it afresh. Outside a
+            // transaction it runs again at once; inside one, the transaction is already failed.
+            statements = statements.filter { $0.value != name }
+            _ = PQexec(conn, "DEALLOCATE \(name)").map { PQclear($0) }
+            guard transactionStatusNow == PQTRANS_IDLE else { throw error }
+            return try check(PQexecParams(conn, sql, Int32(count), types, values, lengths, formats, 0), sql: sql)
+        }
+    }
+
+    /// The name of `sql` prepared with parameters of `types`, preparing it first if needed; nil to
+    /// run it unprepared (in a failed transaction, where only ROLLBACK is accepted).
+    private func prepared(_ sql: String, types: [Oid]) throws(DatabaseError) -> String? {
+        let key = StatementKey(sql: sql, types: types)
+        if let name = statements[key] { return name }
+        let conn = try live()
+        let status = transactionStatusNow
+        guard status == PQTRANS_IDLE || status == PQTRANS_INTRANS else { return nil }
+        if statements.count >= Self.statementLimit {
+            guard status == PQTRANS_IDLE else { return nil }
+            PQclear(try check(PQexec(conn, "DEALLOCATE ALL"), sql: "DEALLOCATE ALL"))
+            statements.removeAll()
+        }
+        statementsPrepared += 1
+        // Names come from a counter, not from input.
+        let name = "wbl_\(statementsPrepared)"
+        PQclear(try check(PQprepare(conn, name, sql, Int32(types.count), types), sql: sql))
+        statements[key] = name
+        return name
+    }
+
+    private var transactionStatusNow: PGTransactionStatusType {
+        conn.map { PQtransactionStatus($0) } ?? PQTRANS_UNKNOWN
     }
 
     /// Statements without parameters through the simple protocol (several may be separated by `;`).
@@ -290,4 +333,10 @@ final class PGHandle: @unchecked Sendable {
         while text.last == "\n" || text.last == " " { text.removeLast() }
         return text
     }
+}
+
+/// A prepared statement's identity: the same text with other parameter types is another statement.
+struct StatementKey: Hashable {
+    var sql: String
+    var types: [Oid]
 }
