@@ -30,7 +30,9 @@ let package = Package(
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "Database", dependencies: ["CLibPQ", "CCrypto", .product(name: "Logging", package: "swift-log")]),
         // Intake: CSV reading/writing and validation shared by import, web forms and the JSON API (pure).
-        .target(name: "Intake"),
+        // Work split across the cores (pure; Dispatch only).
+        .target(name: "Parallel"),
+        .target(name: "Intake", dependencies: ["Parallel"]),
         .target(name: "Store", dependencies: ["Database", "Placement", "Intake"]),
         // sql/*.sql compiled into the binary: the EmbedSQL plugin generates `EmbeddedMigrations.all`.
         .target(name: "Migrations", dependencies: ["Database"], exclude: ["sql"], plugins: ["EmbedSQL"]),
@@ -46,9 +48,9 @@ let package = Package(
         ]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "Mail", dependencies: ["CCurl", "Database", "Jobs", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Reports", dependencies: ["Placement", .product(name: "Mustache", package: "swift-mustache")],
+        .target(name: "Reports", dependencies: ["Placement", "Parallel", .product(name: "Mustache", package: "swift-mustache")],
                 resources: [.copy("Templates")]),
-        .target(name: "MatchRuns", dependencies: ["Store", "Jobs", "Mail", "Reports", "Placement", "MatchingEngine"]),
+        .target(name: "MatchRuns", dependencies: ["Store", "Jobs", "Mail", "Reports", "Placement", "MatchingEngine", "Parallel"]),
 
         .target(name: "WebApp", dependencies: [
             "Store", "Database", "Placement", "Intake", "Jobs", "MatchRuns", "Reports", "Mail",

@@ -1,3 +1,5 @@
+import Parallel
+
 /// Checks a table of one kind without a database: the header, every cell's type and range, and
 /// the rules that tie a row's cells together (reserved ≤ capacity, age 10–25, …). References to
 /// other rows (schools, slots, students) and the user's scope are checked by `Store` afterwards.
@@ -15,6 +17,9 @@ public struct IntakeValidator: Sendable {
         self.today = today
         self.studentAges = studentAges
     }
+
+    /// Files with at least this many rows are checked on every core.
+    static let rowsWorthSplitting = 4_096
 
     /// Reads and validates CSV bytes in one step.
     public func validate(csv bytes: [UInt8], fileName: String, kind: IntakeKind,
@@ -49,30 +54,44 @@ public struct IntakeValidator: Sendable {
 
         var columnIndex: [String: Int] = [:]
         for (index, column) in columns.enumerated() { columnIndex[column.name] = index }
-        var rows: [IntakeRow] = []
-        rows.reserveCapacity(table.rows.count)
-        for row in table.rows {
-            var values = [String?](repeating: nil, count: columns.count)
-            var rowOK = true
-            for (index, column) in columns.enumerated() {
-                let raw = sourceIndex[index].map { row.fields[$0] } ?? ""
-                switch FieldNormalizer.normalize(raw, as: column.type) {
-                case .success(let value):
-                    if let value { values[index] = value }
-                    else if column.required {
-                        problems.append(IntakeProblem(file: file, line: row.line, column: column.name, message: "is required"))
+        // Rows are checked on their own, so a large file is checked in chunks on every core, and
+        // the chunks' rows and problems joined back in line order.
+        let checkRows = { @Sendable [sourceIndex, columnIndex] (range: Range<Int>) -> (rows: [IntakeRow], problems: [IntakeProblem]) in
+            var rows: [IntakeRow] = []
+            rows.reserveCapacity(range.count)
+            var problems: [IntakeProblem] = []
+            for row in table.rows[range] {
+                var values = [String?](repeating: nil, count: columns.count)
+                var rowOK = true
+                for (index, column) in columns.enumerated() {
+                    let raw = sourceIndex[index].map { row.fields[$0] } ?? ""
+                    switch FieldNormalizer.normalize(raw, as: column.type) {
+                    case .success(let value):
+                        if let value { values[index] = value }
+                        else if column.required {
+                            problems.append(IntakeProblem(file: file, line: row.line, column: column.name, message: "is required"))
+                            rowOK = false
+                        } else { values[index] = column.defaultValue }
+                    case .failure(let message):
+                        problems.append(IntakeProblem(file: file, line: row.line, column: column.name, message: message))
                         rowOK = false
-                    } else { values[index] = column.defaultValue }
-                case .failure(let message):
-                    problems.append(IntakeProblem(file: file, line: row.line, column: column.name, message: message))
-                    rowOK = false
+                    }
+                }
+                if rowOK {
+                    let normalized = IntakeRow(line: row.line, values: values)
+                    let found = crossCheck(normalized, kind: kind, file: file, columnIndex: columnIndex)
+                    if found.isEmpty { rows.append(normalized) } else { problems.append(contentsOf: found) }
                 }
             }
-            if rowOK {
-                let normalized = IntakeRow(line: row.line, values: values)
-                let found = crossCheck(normalized, kind: kind, file: file, columnIndex: columnIndex)
-                if found.isEmpty { rows.append(normalized) } else { problems.append(contentsOf: found) }
-            }
+            return (rows, problems)
+        }
+        let pieces = table.rows.count >= Self.rowsWorthSplitting ? chunks(of: table.rows.count) : [0..<table.rows.count]
+        let checked = pieces.count == 1 ? [checkRows(pieces[0])] : inParallel(count: pieces.count) { checkRows(pieces[$0]) }
+        var rows: [IntakeRow] = []
+        rows.reserveCapacity(table.rows.count)
+        for piece in checked {
+            rows += piece.rows
+            problems += piece.problems
         }
         if !problems.isEmpty { throw IntakeProblems(problems) }
         return IntakeBatch(kind: kind, fileName: file, rows: rows)

@@ -37,26 +37,3 @@ extension Array where Element: Hashable {
         return filter { seen.insert($0).inserted }
     }
 }
-
-/// `[make(0), …, make(count - 1)]`, computed on every core. For pure work split into independent
-/// pieces: the emails of a run, the eligibility checks and explanations of chunks of students.
-public func inParallel<T: Sendable>(count: Int, _ make: @Sendable (Int) -> T) -> [T] {
-    let results = ParallelResults<T>(count: count)
-    DispatchQueue.concurrentPerform(iterations: count) { i in results.set(i, make(i)) }
-    return results.values
-}
-
-/// `0..<count` cut into about one chunk per core (a few more, so one slow chunk does not leave a core idle).
-public func chunks(of count: Int) -> [Range<Int>] {
-    let pieces = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount * 4))
-    return (0..<pieces).map { count * $0 / pieces ..< count * ($0 + 1) / pieces }
-}
-
-/// The results of ``inParallel(count:_:)``, one slot per iteration.
-private final class ParallelResults<T: Sendable>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: T) { lock.withLock { slots[i] = value } }
-    var values: [T] { lock.withLock { slots.map { $0! } } }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 
 /// Turns a run's report into the emails each user is entitled to and asked for.
 ///

@@ -15,6 +15,26 @@ import Testing
 
     static let studentHeader = "school,student_id,first_name,last_name,birth_date,grade,program_of_study,transport,home_latitude,home_longitude,availability\n"
 
+    /// A file large enough to be checked in chunks on every core: rows stay in file order, and every
+    /// problem is reported once, in line order, whichever chunk found it.
+    @Test func aLargeFileIsCheckedInChunksAndReportedInLineOrder() throws {
+        let count = IntakeValidator.rowsWorthSplitting * 3 + 17
+        var text = Self.studentHeader
+        for i in 0..<count { text += "clovis-hs,S\(i),Ana,Peña,2010-03-04,10,,family,,,\n" }
+        let batch = try validator.validate(csv: Array(text.utf8), fileName: "students.csv", kind: .students)
+        #expect(batch.rows.count == count)
+        #expect(batch.rows.map { batch.value("student_id", in: $0) } == (0..<count).map { "S\($0)" })
+        #expect(batch.rows.map(\.line) == Array(2...(count + 1)))
+
+        let bad = [5, 4_000, 4_100, 9_999, count - 1]
+        var wrong = Self.studentHeader
+        for i in 0..<count {
+            wrong += "clovis-hs,S\(i),Ana,Peña,\(bad.contains(i) ? "2009-02-30" : "2010-03-04"),10,,family,,,\n"
+        }
+        let found = problems(.students, wrong)
+        #expect(found == bad.map { "students.csv:\($0 + 2):birth_date: \"2009-02-30\" is not a date (use YYYY-MM-DD)" })
+    }
+
     @Test func validStudentIsNormalized() throws {
         let text = Self.studentHeader + "Clovis-HS,1001, Ana ,Peña,2010-03-04,10,Agriculture,SCHOOL_BUS,34.4,-103.2,mon-fri 15:30-18:00\n"
         let batch = try validator.validate(csv: Array(text.utf8), fileName: "students.csv", kind: .students)

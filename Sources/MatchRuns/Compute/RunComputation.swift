@@ -1,6 +1,7 @@
 import Database
 import Foundation
 import MatchingEngine
+import Parallel
 import Placement
 import Reports
 

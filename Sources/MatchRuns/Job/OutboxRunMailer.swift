@@ -1,6 +1,7 @@
 import Database
 import Foundation
 import Mail
+import Parallel
 import Reports
 
 /// Turns report emails into `Mail` messages and puts them in the outbox on the run's connection.
