@@ -51,18 +51,18 @@ enum RunSnapshot {
         }
 
         // The students and slots, on a second connection if there is one free (nil: read them here after).
-        var people: Task<PeopleAndSlots?, any Error>?
+        var studentsAndSlots: Task<StudentsAndSlots?, any Error>?
         if let pool {
             let snapshot: String = try await conn.query(SnapshotQueries.exportSnapshot)[0].decode("id")
-            people = Task { try await pool.withConnectionIfAvailable { side in
+            studentsAndSlots = Task { try await pool.withConnectionIfAvailable { side in
                 try await side.withTransaction(.repeatableRead, readOnly: true) { side in
                     try await side.executeScript(try SnapshotQueries.setSnapshot(snapshot))
                     _ = try await side.query(SnapshotQueries.bindRound, [String(round.id), round.previousRoundID.map(String.init) ?? ""])
-                    return try await PeopleAndSlots.read(on: side, capacity: 0)
+                    return try await StudentsAndSlots.read(on: side, capacity: 0)
                 }
             } }
         }
-        defer { people?.cancel() }
+        defer { studentsAndSlots?.cancel() }
 
         var kept: [Int64: RunInputs.KeptPlacement] = [:]
         if round.previousRoundID != nil {
@@ -76,9 +76,9 @@ enum RunSnapshot {
         try await copy(SnapshotQueries.rankings) { r in
             rankings[r.int64(0)!, default: []].append(.init(studentID: r.int64(1)!, tier: r.int(2) ?? 1))
         }
-        let read: PeopleAndSlots
-        if let side = try await people?.value { read = side } else {
-            read = try await PeopleAndSlots.read(on: conn, capacity: choices.count + kept.count)
+        let read: StudentsAndSlots
+        if let side = try await studentsAndSlots?.value { read = side } else {
+            read = try await StudentsAndSlots.read(on: conn, capacity: choices.count + kept.count)
         }
         for (sql, chunks) in [(SnapshotQueries.students, read.studentChunks), (SnapshotQueries.slots, read.slotChunks)] {
             digest.update(Array(sql.utf8))
@@ -130,14 +130,14 @@ enum RunSnapshot {
 }
 
 /// The students and slots of a snapshot, with the bytes they were read from (for the digest).
-struct PeopleAndSlots: Sendable {
+struct StudentsAndSlots: Sendable {
     var students: [Student] = []
     var slots: [Slot] = []
     var studentChunks: [[UInt8]] = []
     var slotChunks: [[UInt8]] = []
 
-    static func read(on conn: Connection, capacity: Int) async throws -> PeopleAndSlots {
-        var read = PeopleAndSlots()
+    static func read(on conn: Connection, capacity: Int) async throws -> StudentsAndSlots {
+        var read = StudentsAndSlots()
         read.students.reserveCapacity(capacity)
         var schedules: [String: WeeklySchedule] = [:]
         var reader = CopyTextRows()
