@@ -99,4 +99,56 @@ import TestSupport
             #expect(try entry.map { try $0.decode("entity_id", as: String.self) } == ["\(round)/\(student)/1"])
         }
     }
+
+    /// sql/0050: a large import may drop the indexes of a table inside its transaction; building them
+    /// again gives the same indexes and checks uniqueness over every row, and a transaction that never
+    /// builds them again cannot commit.
+    @Test func suspendedIndexesAreBuiltAgainAndCheckedBeforeCommit() async throws {
+        try await TestDatabase.with { db in
+            try await db.pool.execute("INSERT INTO organizations (code, kind, name) VALUES ('edc-a', 'edc', 'A'), ('hs-a', 'school', 'HS')")
+            try await db.pool.execute("INSERT INTO employers (edc_id, external_id, name) SELECT id, 'E1', 'Emp' FROM organizations WHERE code = 'edc-a'")
+            try await db.pool.execute("""
+                INSERT INTO slots (edc_id, external_id, employer_id, title, kind, program_of_study, capacity, reserved_seats,
+                                   start_date, end_date, virtual)
+                SELECT e.edc_id, 'S' || g, e.id, 'T', 'internship', 'agriculture', 2, 0, '2027-01-01', '2027-02-01', true
+                FROM employers e, generate_series(1, 2) g
+                """)
+            try await db.pool.execute("INSERT INTO rounds (name) VALUES ('r')")
+            try await db.pool.execute("INSERT INTO students (school_id, external_id, first_name, last_name, birth_date, grade) SELECT id, '1', 'A', 'B', '2010-01-01', 10 FROM organizations WHERE code = 'hs-a'")
+            let ids = try await db.pool.query("SELECT (SELECT id FROM rounds) AS r, (SELECT id FROM students) AS s, (SELECT min(id) FROM slots) AS a, (SELECT max(id) FROM slots) AS b")[0]
+            let (round, student) = (try ids.decode("r", as: Int64.self), try ids.decode("s", as: Int64.self))
+            let (slotA, slotB) = (try ids.decode("a", as: Int64.self), try ids.decode("b", as: Int64.self))
+            let insert = "INSERT INTO choices (round_id, student_id, rank, slot_id) VALUES ($1, $2, $3, $4)"
+            let indexes = "SELECT string_agg(indexdef, '; ' ORDER BY indexname) AS defs FROM pg_indexes WHERE tablename = 'choices'"
+            let before: String = try await db.pool.query(indexes)[0].decode("defs")
+            #expect(before.contains("UNIQUE") && before.contains("choices_pkey"))
+
+            let duplicate = try await #require(throws: DatabaseError.self, "building the primary key again finds the duplicate rank") {
+                try await db.pool.withTransaction { conn in
+                    #expect(try await conn.query("SELECT indexes_suspend('choices') AS n")[0].decode("n", as: Int.self) == 3)
+                    try await conn.execute(insert, [round, student, 1, slotA])
+                    try await conn.execute(insert, [round, student, 1, slotB])
+                    try await conn.execute("SELECT indexes_restore('choices')")
+                }
+            }
+            #expect(duplicate.isUniqueViolation)
+            await #expect(throws: DatabaseError.self, "a commit with indexes still suspended is refused") {
+                try await db.pool.withTransaction { conn in
+                    try await conn.execute("SELECT indexes_suspend('choices')")
+                    try await conn.execute(insert, [round, student, 1, slotA])
+                }
+            }
+            #expect(try await db.pool.query(indexes)[0].decode("defs", as: String.self) == before)
+            #expect(try await db.pool.query("SELECT count(*)::int FROM choices")[0].decode(0, as: Int.self) == 0)
+
+            try await db.pool.withTransaction { conn in
+                try await conn.execute("SELECT indexes_suspend('choices')")
+                try await conn.execute(insert, [round, student, 1, slotA])
+                try await conn.execute(insert, [round, student, 2, slotB])
+                #expect(try await conn.query("SELECT indexes_restore('choices') AS n")[0].decode("n", as: Int.self) == 3)
+            }
+            #expect(try await db.pool.query(indexes)[0].decode("defs", as: String.self) == before)
+            #expect(try await db.pool.query("SELECT count(*)::int FROM choices")[0].decode(0, as: Int.self) == 2)
+        }
+    }
 }

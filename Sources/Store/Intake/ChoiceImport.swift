@@ -14,7 +14,7 @@ enum ChoiceImport {
         try await context.conn.executeScript(ChoiceImportQueries.createLists)
         try await context.conn.execute(ChoiceImportQueries.compareLists, [round.id])
         try await context.conn.execute(ChoiceImportQueries.deleteChanged, [round.id])
-        try await context.withBulkForeignKeys(table: "choices", rowsQuery: ChoiceImportQueries.rowsToInsert) {
+        try await context.withBulkLoad(table: "choices", rowsQuery: ChoiceImportQueries.rowsToInsert) {
             try await context.conn.execute(ChoiceImportQueries.insertChanged, [round.id])
         }
         let rows = try await context.conn.query(ChoiceImportQueries.counts)

@@ -1,0 +1,30 @@
+import Database
+
+extension ImportContext {
+    /// Runs `insert` as a bulk load when the rows it will insert (the single `n` of `rowsQuery`) are
+    /// many and a large part of `table`: its foreign keys suspended (sql/0043), so PostgreSQL checks
+    /// each key once over the whole table instead of once per inserted row, and its indexes dropped
+    /// (sql/0050), so they are built in one sorted pass instead of kept up to date row by row. Both
+    /// are back (and so every row checked, uniqueness included) before this returns; any violation
+    /// throws and the import's transaction rolls back. The price: `table` and the tables it
+    /// references stay locked ACCESS EXCLUSIVE until the import commits.
+    func withBulkLoad(table: String, rowsQuery: String, _ insert: () async throws -> Void) async throws {
+        let rows = try await conn.query(rowsQuery)[0].decode("n", as: Int64.self)
+        let bulk = try await conn.query(ImportBulkQueries.worth, [table, rows])[0].decode("bulk", as: Bool.self)
+        guard bulk else { return try await insert() }
+        try await conn.execute(ImportBulkQueries.suspendForeignKeys, [table])
+        try await conn.execute(ImportBulkQueries.suspendIndexes, [table])
+        try await insert()
+        try await conn.execute(ImportBulkQueries.restoreIndexes, [table])
+        try await conn.execute(ImportBulkQueries.restoreForeignKeys, [table])
+    }
+}
+
+/// SQL of the bulk loads of large imports (sql/0043, sql/0050).
+enum ImportBulkQueries {
+    static let worth = "SELECT foreign_keys_worth_suspending($1::text::regclass, $2::bigint) AS bulk"
+    static let suspendForeignKeys = "SELECT foreign_keys_suspend($1::text::regclass)"
+    static let suspendIndexes = "SELECT indexes_suspend($1::text::regclass)"
+    static let restoreIndexes = "SELECT indexes_restore($1::text::regclass)"
+    static let restoreForeignKeys = "SELECT foreign_keys_restore($1::text::regclass)"
+}
