@@ -15,6 +15,8 @@ public struct AppRequestContext: AuthRequestContext, SessionRequestContext, Remo
     /// A multipart form the CSRF check already parsed (an upload): the controller reads it instead of
     /// parsing megabytes twice.
     var multipartForm: MultipartForm?
+    /// A URL-encoded form the CSRF check already parsed: the controller reads the same fields.
+    var urlEncodedForm: FormFields?
 
     public init(source: Source) {
         coreContext = .init(source: source)

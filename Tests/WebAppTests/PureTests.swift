@@ -12,6 +12,15 @@ struct PureTests {
         #expect(form["empty"] == "")
         #expect(form["bad"] == nil)
         #expect(form["missing"] == nil)
+        let more = FormFields("name=Pe%C3%B1a&raw=Peña&flag&cut=%4&end=%&latin=%FF&plus=a%2Bb&&x==y")
+        #expect(more["name"] == "Peña")
+        #expect(more["raw"] == "Peña")
+        #expect(more["flag"] == "")
+        #expect(more["cut"] == nil && more["end"] == nil, "a truncated escape drops the pair")
+        #expect(more["latin"] == nil, "decoded bytes that are not UTF-8 drop the pair")
+        #expect(more["plus"] == "a+b")
+        #expect(more["x"] == "=y")
+        #expect(more.pairs.count == 5)
     }
 
     @Test func tokensAreRandomAndComparedWhole() {

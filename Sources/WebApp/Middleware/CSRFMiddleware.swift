@@ -29,7 +29,8 @@ public struct CSRFMiddleware: RouterMiddleware {
         var sent = request.headers[.csrfToken]
         if sent == nil, request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") ?? false {
             let body = try await request.collectBody(upTo: context.maxUploadSize)
-            sent = FormFields(String(buffer: body))[Self.field]
+            context.urlEncodedForm = FormFields(String(buffer: body))
+            sent = context.urlEncodedForm?[Self.field]
         } else if sent == nil, let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data") {
             let body = try await request.collectBody(upTo: context.maxUploadSize)
             context.multipartForm = MultipartForm(contentType: type, body: Array(buffer: body))

@@ -4,6 +4,7 @@ import Hummingbird
 extension Request {
     /// The URL-encoded form of a POST, read once (the CSRF middleware may have collected it already).
     func form(context: AppRequestContext) async throws -> FormFields {
+        if let parsed = context.urlEncodedForm { return parsed }
         var request = self
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         return FormFields(String(buffer: body))
