@@ -31,8 +31,13 @@ final class PGHandle: @unchecked Sendable {
     private var statementsPrepared = 0
     /// More distinct statements than this on one connection (SQL built at run time) starts the cache over.
     static let statementLimit = 500
+    /// Serializes cancel requests with the start and end of the statements they may cancel.
     private let cancelLock = DispatchQueue(label: "wblmatch.database.cancel")
     private var cancelToken: OpaquePointer?
+    /// The `runCancellable` call whose statement is running now (touched on `cancelLock` only).
+    private var runningCall: UInt64?
+    /// Numbers `runCancellable` calls, so a cancel is matched to its own statement.
+    private static let nextCall = Locked<UInt64>(0)
 
     init(url: String, label: String, logger: Logger) {
         self.url = url
@@ -67,9 +72,14 @@ final class PGHandle: @unchecked Sendable {
     /// With `unsentIfCancelled`, a task cancelled before its statement was sent does not send it (the
     /// server's cancel would find nothing running, and the statement would run to its end); scripts
     /// pass false, so a cancelled task's ROLLBACK still runs.
+    ///
+    /// The server is asked to cancel only while this call's statement is running, and the call does
+    /// not return while such a request is on its way: a cancel that arrived late would otherwise stop
+    /// whatever the connection runs next, for the next borrower of a pooled connection.
     func runCancellable<T: Sendable>(unsentIfCancelled: Bool = true,
                                      _ body: @escaping @Sendable (PGHandle) throws(DatabaseError) -> T) async throws(DatabaseError) -> T {
         let cancelled = Locked(false)
+        let call = PGHandle.nextCall.withLock { n -> UInt64 in n += 1; return n }
         let result: Result<T, DatabaseError> = await withTaskCancellationHandler {
             do throws(DatabaseError) {
                 return .success(try await run { handle throws(DatabaseError) in
@@ -77,12 +87,15 @@ final class PGHandle: @unchecked Sendable {
                         throw DatabaseError(kind: .query, message: "canceling statement due to user request (cancelled before it was sent)",
                                             sqlState: "57014")
                     }
+                    handle.cancelLock.sync { handle.runningCall = call }
+                    // Waits for a cancel request being sent, so none reaches the server after this returns.
+                    defer { handle.cancelLock.sync { handle.runningCall = nil } }
                     return try body(handle)
                 })
             } catch { return .failure(error) }
         } onCancel: {
             cancelled.withLock { $0 = true }
-            self.requestCancel()
+            self.requestCancel(call)
         }
         return try result.get()
     }
@@ -93,9 +106,10 @@ final class PGHandle: @unchecked Sendable {
         transactionStatus = PQtransactionStatus(conn)
     }
 
-    private func requestCancel() {
+    /// Asks the server to cancel the running statement, if it is still call `call`'s.
+    private func requestCancel(_ call: UInt64) {
         cancelLock.async {
-            guard let token = self.cancelToken else { return }
+            guard self.runningCall == call, let token = self.cancelToken else { return }
             var buffer = [CChar](repeating: 0, count: 256)
             _ = PQcancel(token, &buffer, 256)
         }

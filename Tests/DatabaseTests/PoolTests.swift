@@ -115,6 +115,25 @@ import TestSupport
         }
     }
 
+    /// The cancel request of a task cancelled before its statement ran never reaches the server
+    /// late, where it would stop the next borrower's statement on the same connection.
+    @Test func aLateCancelNeverStopsTheNextStatement() async throws {
+        try await TestDatabase.with(migrations: [], poolSize: 1) { db in
+            try await db.pool.execute("CREATE TABLE marks (n int)")
+            for round in 0..<150 {
+                let task = Task {
+                    try await db.pool.withTransaction { conn in
+                        withUnsafeCurrentTask { $0?.cancel() }
+                        try await conn.execute("INSERT INTO marks VALUES ($1)", [round])
+                    }
+                }
+                _ = try? await task.value
+                let next = try await db.pool.query("SELECT count(*)::int AS n, pg_sleep(0.002) FROM marks")
+                #expect(try next[0].decode("n", as: Int.self) == 0, "round \(round)")
+            }
+        }
+    }
+
     @Test func cancellingAQueryCancelsItOnTheServer() async throws {
         try await TestDatabase.with(migrations: [], poolSize: 1) { db in
             let clock = ContinuousClock()
