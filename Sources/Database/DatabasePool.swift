@@ -38,15 +38,7 @@ public final class DatabasePool: Sendable {
     public func withConnection<T>(
         isolation: isolated (any Actor)? = #isolation, _ body: (Connection) async throws -> T
     ) async throws -> T {
-        let connection = try await acquire()
-        do {
-            let value = try await body(connection)
-            await release(connection)
-            return value
-        } catch {
-            await release(connection)
-            throw error
-        }
+        try await lend(try await acquire(), to: body)
     }
 
     /// Lends a connection to `body` only if one is free now (idle, or the pool may open another):
@@ -56,6 +48,13 @@ public final class DatabasePool: Sendable {
         isolation: isolated (any Actor)? = #isolation, _ body: (Connection) async throws -> T
     ) async throws -> T? {
         guard let connection = try await acquireIfAvailable() else { return nil }
+        return try await lend(connection, to: body)
+    }
+
+    /// Runs `body` with `connection` and takes it back afterwards (also when `body` throws).
+    private func lend<T>(
+        _ connection: Connection, isolation: isolated (any Actor)? = #isolation, to body: (Connection) async throws -> T
+    ) async throws -> T {
         do {
             let value = try await body(connection)
             await release(connection)

@@ -1,5 +1,3 @@
-import Foundation
-
 extension Sequence {
     /// The `k` smallest elements in increasing order: `sorted(by:).prefix(k)` (stable too), in one
     /// pass that keeps only the best `k`. Emails list the first 200 of tens of thousands; sorting

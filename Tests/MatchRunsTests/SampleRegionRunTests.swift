@@ -10,18 +10,23 @@ import TestSupport
 /// benchmarks and a first-time user see must look like a real round, where counselors steer
 /// students toward slots they can take and most students are placed.
 @Suite struct SampleRegionRunTests {
+    /// A Region I sample of `students` through the real validator and importer, as a coordinator.
+    static func importSample(students: Int, seed: UInt64, into db: TestDatabase) async throws {
+        let data = SampleDataGenerator(students: students, seed: seed).generate()
+        let validator = IntakeValidator(today: CalendarDay(year: 2026, month: 11, day: 29)!)
+        let users = UserRepository(pool: db.pool)
+        for (kind, csv) in data.files {
+            let batch = try validator.validate(csv: Array(csv.utf8), fileName: kind.fileName, kind: kind)
+            let user = kind == .organizations || kind == .users
+                ? try await users.bootstrapUser(kind: kind)
+                : try await users.actingUser(email: data.coordinatorEmail)
+            _ = try await IntakeImporter(pool: db.pool).run(batch, as: user)
+        }
+    }
+
     @Test func mostSampleChoicesAreEligibleAndMostStudentsArePlaced() async throws {
         try await TestDatabase.with { db in
-            let data = SampleDataGenerator(students: 1_500, seed: 42).generate()
-            let validator = IntakeValidator(today: CalendarDay(year: 2026, month: 11, day: 29)!)
-            let users = UserRepository(pool: db.pool)
-            for (kind, csv) in data.files {
-                let batch = try validator.validate(csv: Array(csv.utf8), fileName: kind.fileName, kind: kind)
-                let user = kind == .organizations || kind == .users
-                    ? try await users.bootstrapUser(kind: kind)
-                    : try await users.actingUser(email: data.coordinatorEmail)
-                _ = try await IntakeImporter(pool: db.pool).run(batch, as: user)
-            }
+            try await Self.importSample(students: 1_500, seed: 42, into: db)
             _ = try await db.pool.execute(TableMailer.create)
             let pipeline = MatchRunPipeline(pool: db.pool, renderer: ReportRenderer(templates: try await ReportTemplates.bundled()),
                                             mailer: TableMailer(), publicURL: "https://wbl.example.org")
@@ -42,16 +47,7 @@ import TestSupport
     /// inputs, and the same digest, as reading everything on one connection.
     @Test func aSnapshotReadOnTwoConnectionsEqualsOneReadOnOne() async throws {
         try await TestDatabase.with(poolSize: 3) { db in
-            let data = SampleDataGenerator(students: 600, seed: 5).generate()
-            let validator = IntakeValidator(today: CalendarDay(year: 2026, month: 11, day: 29)!)
-            let users = UserRepository(pool: db.pool)
-            for (kind, csv) in data.files {
-                let batch = try validator.validate(csv: Array(csv.utf8), fileName: kind.fileName, kind: kind)
-                let user = kind == .organizations || kind == .users
-                    ? try await users.bootstrapUser(kind: kind)
-                    : try await users.actingUser(email: data.coordinatorEmail)
-                _ = try await IntakeImporter(pool: db.pool).run(batch, as: user)
-            }
+            try await Self.importSample(students: 600, seed: 5, into: db)
             func load(parallel: Bool) async throws -> RunInputs {
                 try await db.pool.withTransaction(.repeatableRead, readOnly: true) { conn in
                     try await RunSnapshot.load(roundID: try await RunSnapshot.roundID(nil, on: conn), on: conn, pool: parallel ? db.pool : nil)

@@ -55,21 +55,28 @@ import TestSupport
         }
     }
 
+    /// A round, a student of a school and `slots` slots of an EDC's employer: what a choice names.
+    static func roundStudentAndSlots(slots: Int, in db: TestDatabase) async throws -> (round: Int64, student: Int64, slots: [Int64]) {
+        try await db.pool.execute("INSERT INTO organizations (code, kind, name) VALUES ('edc-a', 'edc', 'A'), ('hs-a', 'school', 'HS')")
+        try await db.pool.execute("INSERT INTO employers (edc_id, external_id, name) SELECT id, 'E1', 'Emp' FROM organizations WHERE code = 'edc-a'")
+        try await db.pool.execute("""
+            INSERT INTO slots (edc_id, external_id, employer_id, title, kind, program_of_study, capacity, reserved_seats,
+                               start_date, end_date, virtual)
+            SELECT e.edc_id, 'S' || g, e.id, 'T', 'internship', 'agriculture', 2, 0, '2027-01-01', '2027-02-01', true
+            FROM employers e, generate_series(1, $1::int) g
+            """, [slots])
+        try await db.pool.execute("INSERT INTO rounds (name) VALUES ('r')")
+        try await db.pool.execute("INSERT INTO students (school_id, external_id, first_name, last_name, birth_date, grade) SELECT id, '1', 'A', 'B', '2010-01-01', 10 FROM organizations WHERE code = 'hs-a'")
+        let ids = try await db.pool.query("SELECT (SELECT id FROM rounds) AS r, (SELECT id FROM students) AS s, (SELECT array_agg(id ORDER BY id) FROM slots) AS sl")[0]
+        return (try ids.decode("r"), try ids.decode("s"), try ids.decode("sl"))
+    }
+
     /// sql/0043: a large import may drop the foreign keys of a table inside its transaction, but
     /// adding them back validates every row, and a transaction that never adds them back cannot commit.
     @Test func suspendedForeignKeysAreCheckedBeforeCommit() async throws {
         try await TestDatabase.with { db in
-            try await db.pool.execute("INSERT INTO organizations (code, kind, name) VALUES ('edc-a', 'edc', 'A'), ('hs-a', 'school', 'HS')")
-            try await db.pool.execute("INSERT INTO employers (edc_id, external_id, name) SELECT id, 'E1', 'Emp' FROM organizations WHERE code = 'edc-a'")
-            try await db.pool.execute("""
-                INSERT INTO slots (edc_id, external_id, employer_id, title, kind, program_of_study, capacity, reserved_seats,
-                                   start_date, end_date, virtual)
-                SELECT e.edc_id, 'S1', e.id, 'T', 'internship', 'agriculture', 2, 0, '2027-01-01', '2027-02-01', true FROM employers e
-                """)
-            try await db.pool.execute("INSERT INTO rounds (name) VALUES ('r')")
-            try await db.pool.execute("INSERT INTO students (school_id, external_id, first_name, last_name, birth_date, grade) SELECT id, '1', 'A', 'B', '2010-01-01', 10 FROM organizations WHERE code = 'hs-a'")
-            let ids = try await db.pool.query("SELECT (SELECT id FROM rounds) AS r, (SELECT id FROM students) AS s, (SELECT id FROM slots) AS sl")[0]
-            let (round, student, slot) = (try ids.decode("r", as: Int64.self), try ids.decode("s", as: Int64.self), try ids.decode("sl", as: Int64.self))
+            let (round, student, slots) = try await Self.roundStudentAndSlots(slots: 1, in: db)
+            let slot = slots[0]
             let insert = "INSERT INTO choices (round_id, student_id, rank, slot_id) VALUES ($1, $2, 1, $3)"
             let foreignKeys = "SELECT count(*)::int FROM pg_constraint WHERE conrelid = 'choices'::regclass AND contype = 'f'"
 
@@ -105,19 +112,8 @@ import TestSupport
     /// builds them again cannot commit.
     @Test func suspendedIndexesAreBuiltAgainAndCheckedBeforeCommit() async throws {
         try await TestDatabase.with { db in
-            try await db.pool.execute("INSERT INTO organizations (code, kind, name) VALUES ('edc-a', 'edc', 'A'), ('hs-a', 'school', 'HS')")
-            try await db.pool.execute("INSERT INTO employers (edc_id, external_id, name) SELECT id, 'E1', 'Emp' FROM organizations WHERE code = 'edc-a'")
-            try await db.pool.execute("""
-                INSERT INTO slots (edc_id, external_id, employer_id, title, kind, program_of_study, capacity, reserved_seats,
-                                   start_date, end_date, virtual)
-                SELECT e.edc_id, 'S' || g, e.id, 'T', 'internship', 'agriculture', 2, 0, '2027-01-01', '2027-02-01', true
-                FROM employers e, generate_series(1, 2) g
-                """)
-            try await db.pool.execute("INSERT INTO rounds (name) VALUES ('r')")
-            try await db.pool.execute("INSERT INTO students (school_id, external_id, first_name, last_name, birth_date, grade) SELECT id, '1', 'A', 'B', '2010-01-01', 10 FROM organizations WHERE code = 'hs-a'")
-            let ids = try await db.pool.query("SELECT (SELECT id FROM rounds) AS r, (SELECT id FROM students) AS s, (SELECT min(id) FROM slots) AS a, (SELECT max(id) FROM slots) AS b")[0]
-            let (round, student) = (try ids.decode("r", as: Int64.self), try ids.decode("s", as: Int64.self))
-            let (slotA, slotB) = (try ids.decode("a", as: Int64.self), try ids.decode("b", as: Int64.self))
+            let (round, student, slots) = try await Self.roundStudentAndSlots(slots: 2, in: db)
+            let (slotA, slotB) = (slots[0], slots[1])
             let insert = "INSERT INTO choices (round_id, student_id, rank, slot_id) VALUES ($1, $2, $3, $4)"
             let indexes = "SELECT string_agg(indexdef, '; ' ORDER BY indexname) AS defs FROM pg_indexes WHERE tablename = 'choices'"
             let before: String = try await db.pool.query(indexes)[0].decode("defs")
