@@ -12,14 +12,20 @@ public enum AssignmentsCSV {
 
     /// The CSV text (UTF-8, CRLF line ends), one row per assignment, sorted by school then name.
     public static func render(_ report: RunReport) -> String {
-        render(ReportIndex(report))
+        String(decoding: bytes(ReportIndex(report)), as: UTF8.self)
     }
 
-    static func render(_ index: ReportIndex) -> String {
+    /// The CSV's UTF-8 bytes, as attached.
+    static func bytes(_ index: ReportIndex) -> [UInt8] {
         var csv = CSVWriter(header: header)
-        let schools = index.studentsBySchool.values.sorted { ($0.first?.schoolName ?? "") < ($1.first?.schoolName ?? "") }
-        for students in schools {
-            for student in students {
+        let students = index.report.students
+        // By school name, then id: two schools of one name keep one order in every run.
+        let schools = index.studentsBySchool.values.sorted {
+            (students[$0[0]].schoolName, students[$0[0]].schoolID) < (students[$1[0]].schoolName, students[$1[0]].schoolID)
+        }
+        for positions in schools {
+            for position in positions {
+                let student = students[position]
                 guard let seat = student.assignment else { continue }
                 let slot = index.slotsByID[seat.slotID]
                 csv.appendRow([
@@ -32,6 +38,6 @@ public enum AssignmentsCSV {
                 ])
             }
         }
-        return csv.output
+        return csv.bytes
     }
 }

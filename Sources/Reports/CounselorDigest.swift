@@ -11,7 +11,8 @@ enum CounselorDigest {
     static let explanationLimit = 3
 
     static func model(_ index: ReportIndex, schoolID: Int64) -> [String: Any]? {
-        guard let students = index.studentsBySchool[schoolID], let first = students.first else { return nil }
+        guard let positions = index.studentsBySchool[schoolID], let first = positions.first.map({ index.report.students[$0] }) else { return nil }
+        let students = positions.lazy.map { index.report.students[$0] }
         var matched = 0
         var unmatched = 0
         var noChoices = index.report.withoutChoices[schoolID] ?? 0

@@ -20,7 +20,9 @@ enum EDCDigest {
             filled += index.placedBySlot[slot.id]?.count ?? 0
         }
         let rows = slots.prefix(slotLimit).map { slot -> [String: Any] in
-            let placed = (index.placedBySlot[slot.id] ?? []).map { ["name": $0.fullName, "school": $0.schoolName] }
+            let placed = (index.placedBySlot[slot.id] ?? []).map { p in
+                ["name": index.report.students[p].fullName, "school": index.report.students[p].schoolName]
+            }
             return [
                 "title": slot.title, "employer": slot.employerName, "kind": Vocabulary.slotKind(slot.kind),
                 "capacity": slot.capacity, "open": index.openSeats(slot), "placed": placed, "hasPlaced": !placed.isEmpty,
@@ -34,7 +36,7 @@ enum EDCDigest {
     static let csvHeader = ["slot_id", "slot_title", "employer", "kind", "capacity", "open_seats", "student", "school"]
 
     /// Every slot of the EDC, one row per placed student (a slot nobody took: one row, no student).
-    static func csv(_ index: ReportIndex, slots: [SlotOutcome]) -> String {
+    static func csv(_ index: ReportIndex, slots: [SlotOutcome]) -> [UInt8] {
         var csv = CSVWriter(header: csvHeader)
         for slot in slots {
             let placed = index.placedBySlot[slot.id] ?? []
@@ -42,8 +44,10 @@ enum EDCDigest {
                                            .text(Vocabulary.slotKind(slot.kind)), .number(Int64(slot.capacity)),
                                            .number(Int64(index.openSeats(slot)))]
             if placed.isEmpty { csv.appendRow(cells + [.empty, .empty]) }
-            for student in placed { csv.appendRow(cells + [.text(student.fullName), .text(student.schoolName)]) }
+            for p in placed {
+                csv.appendRow(cells + [.text(index.report.students[p].fullName), .text(index.report.students[p].schoolName)])
+            }
         }
-        return csv.output
+        return csv.bytes
     }
 }

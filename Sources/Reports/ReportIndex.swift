@@ -4,10 +4,11 @@ struct ReportIndex: Sendable {
     let slotsByID: [Int64: SlotOutcome]
     /// Seats filled per slot, and of those on reserved seats.
     let filled: [Int64: (all: Int, reserved: Int)]
-    /// Students of each school, sorted by name.
-    let studentsBySchool: [Int64: [StudentOutcome]]
-    /// Students placed in each slot, sorted by name.
-    let placedBySlot: [Int64: [StudentOutcome]]
+    /// Positions in `report.students` of each school's students, sorted by name. Positions, not
+    /// copies: the index is built before the emails render in parallel, so it is kept cheap.
+    let studentsBySchool: [Int64: [Int]]
+    /// Positions in `report.students` of the students placed in each slot, sorted by name.
+    let placedBySlot: [Int64: [Int]]
     let changes: RunChanges?
     /// Positions in `report.students` of each case worker's referred students (each email reads
     /// its own group instead of scanning every student).
@@ -26,19 +27,19 @@ struct ReportIndex: Sendable {
         let keys = report.students.map { ($0.lastName, $0.firstName, $0.id) }
         let order = keys.indices.sorted { keys[$0] < keys[$1] }
         var filled: [Int64: (all: Int, reserved: Int)] = [:]
-        var bySchool: [Int64: [StudentOutcome]] = [:]
-        var bySlot: [Int64: [StudentOutcome]] = [:]
+        var bySchool: [Int64: [Int]] = [:]
+        var bySlot: [Int64: [Int]] = [:]
         var current: [Int64: Int64] = [:]
         for position in order {
-            let student = report.students[position]
-            bySchool[student.schoolID, default: []].append(student)
-            if let seat = student.assignment {
+            // Fields read in place: copying a whole outcome per student was most of this loop.
+            bySchool[report.students[position].schoolID, default: []].append(position)
+            if let seat = report.students[position].assignment {
                 var count = filled[seat.slotID] ?? (0, 0)
                 count.all += 1
                 if seat.onReservedSeat { count.reserved += 1 }
                 filled[seat.slotID] = count
-                bySlot[seat.slotID, default: []].append(student)
-                current[student.id] = seat.slotID
+                bySlot[seat.slotID, default: []].append(position)
+                current[report.students[position].id] = seat.slotID
             }
         }
         self.filled = filled
@@ -46,12 +47,12 @@ struct ReportIndex: Sendable {
         self.placedBySlot = bySlot
         self.changes = report.previousAssignments.map { RunChanges.between(previous: $0, current: current) }
         var referred: [Int64: [Int]] = [:]
-        for (i, student) in report.students.enumerated() {
-            if let caseWorker = student.referral?.caseWorkerUserID { referred[caseWorker, default: []].append(i) }
+        for i in report.students.indices {
+            if let caseWorker = report.students[i].referral?.caseWorkerUserID { referred[caseWorker, default: []].append(i) }
         }
         self.referredByCaseWorker = referred
         var byEDC: [Int64: [Int]] = [:]
-        for (i, slot) in report.slots.enumerated() { byEDC[slot.edcID, default: []].append(i) }
+        for i in report.slots.indices { byEDC[report.slots[i].edcID, default: []].append(i) }
         self.slotsByEDC = byEDC
     }
 

@@ -35,6 +35,7 @@ public struct ReportRenderer: Sendable {
                                      problems: problems)
             return subscriptions.filter { $0.recipient.role == .coordinator }.map { runFailed(failure, to: $0.recipient) }
         }
+        guard !subscriptions.isEmpty else { return [] }
         let index = ReportIndex(report)
         var planned: [(recipient: ReportRecipient, kind: ReportKind)] = []
         for subscription in subscriptions {
@@ -98,7 +99,7 @@ public struct ReportRenderer: Sendable {
                              subject: "WBLMatch: placements with \(model["edc"]!) employers, run #\(report.run.id)\(previewNote(report))")
             mail.attachments = [ReportEmail.Attachment(
                 filename: "run-\(report.run.id)-placements-\(recipient.organizationID).csv", contentType: "text/csv; charset=utf-8",
-                data: Array(EDCDigest.csv(index, slots: slots).utf8))]
+                data: EDCDigest.csv(index, slots: slots))]
             return mail
         case .caseWorkerDigest:
             guard let model = CaseWorkerDigest.model(index, caseWorkerUserID: recipient.userID) else { return nil }
@@ -146,7 +147,7 @@ public struct ReportRenderer: Sendable {
 
     private func assignmentsAttachment(_ index: ReportIndex) -> ReportEmail.Attachment {
         ReportEmail.Attachment(filename: "run-\(index.report.run.id)-assignments.csv", contentType: "text/csv; charset=utf-8",
-                                 data: Array(AssignmentsCSV.render(index).utf8))
+                                 data: AssignmentsCSV.bytes(index))
     }
 }
 

@@ -1,28 +1,47 @@
 import Foundation
-import Mustache
 
-/// The Mustache templates of every email, loaded from the module's `Templates` resources.
+/// The Mustache templates of every email, loaded from the module's `Templates` resources and
+/// parsed once (``EmailTemplate``).
 ///
 /// Each report has a `NAME.html.mustache` and a `NAME.text.mustache`; text templates start with
 /// `{{% CONTENT_TYPE: TEXT}}` so nothing in them is HTML-escaped.
 public struct ReportTemplates: Sendable {
-    let library: MustacheLibrary
+    /// Renders template `name` (`counselor_digest.html`) over a view model; "" for an unknown name.
+    let renderTemplate: @Sendable (_ name: String, _ model: [String: Any]) -> String
 
     /// The templates shipped with the module.
     public static func bundled() async throws -> ReportTemplates {
-        guard let path = Bundle.module.resourcePath else {
+        guard let directory = bundledDirectory else {
             throw ReportError(message: "the Reports resource bundle was not found beside the executable",
                               detail: "ship WBLMatch_Reports.resources next to wblmatch")
         }
-        return try await ReportTemplates(directory: path + "/Templates")
+        return try await ReportTemplates(directory: directory)
     }
+
+    /// Where the shipped templates are.
+    static var bundledDirectory: String? { Bundle.module.resourcePath.map { $0 + "/Templates" } }
 
     /// Templates read from a folder (each `NAME.mustache` is registered as `NAME`).
     public init(directory: String) async throws {
-        library = try await MustacheLibrary(directory: directory, withExtension: "mustache")
-        for name in Self.required where library.getTemplate(named: name) == nil {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        var templates: [String: EmailTemplate] = [:]
+        for file in files where file.hasSuffix(".mustache") {
+            let name = String(file.dropLast(".mustache".count))
+            guard let data = FileManager.default.contents(atPath: directory + "/" + file) else {
+                throw ReportError(message: "template \(file) could not be read", detail: "looked in \(directory)")
+            }
+            templates[name] = try EmailTemplate(String(decoding: data, as: UTF8.self), name: name)
+        }
+        for name in Self.required where templates[name] == nil {
             throw ReportError(message: "template \(name).mustache is missing", detail: "looked in \(directory)")
         }
+        let parsed = templates
+        renderTemplate = { name, model in parsed[name]?.render(model) ?? "" }
+    }
+
+    /// Templates rendered by another engine (the tests render every email with the Mustache library too).
+    init(rendering: @escaping @Sendable (_ name: String, _ model: [String: Any]) -> String) {
+        renderTemplate = rendering
     }
 
     static let required = [
@@ -37,14 +56,12 @@ public struct ReportTemplates: Sendable {
 
     /// Renders `name.text` and `name.html` with one view model.
     func render(_ name: String, _ model: [String: Any]) -> (text: String, html: String) {
-        let text = library.render(model, withTemplate: name + ".text") ?? ""
-        let html = library.render(model, withTemplate: name + ".html") ?? ""
-        return (text, html)
+        (renderText(name, model), renderTemplate(name + ".html", model))
     }
 
     /// Renders the text-only template `name.text`.
     func renderText(_ name: String, _ model: [String: Any]) -> String {
-        library.render(model, withTemplate: name + ".text") ?? ""
+        renderTemplate(name + ".text", model)
     }
 }
 

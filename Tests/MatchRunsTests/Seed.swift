@@ -84,12 +84,19 @@ struct Seed {
 struct TableMailer: RunMailer {
     static let create = "CREATE TABLE test_outbox (id bigserial, template text, to_address text, subject text, body text, attachment text)"
 
-    func enqueue(_ emails: [ReportEmail], on connection: Connection) async throws {
-        for e in emails {
-            _ = try await connection.execute(
-                "INSERT INTO test_outbox (template, to_address, subject, body, attachment) VALUES ($1, $2, $3, $4, $5)",
-                [e.template, e.toAddress, e.subject, e.text + "\n" + e.html,
-                 e.attachments.first.map { String(decoding: $0.data, as: UTF8.self) }])
+    func prepare(_ emails: [ReportEmail]) throws -> any PreparedRunEmails { Rows(emails: emails) }
+
+    struct Rows: PreparedRunEmails {
+        let emails: [ReportEmail]
+        var count: Int { emails.count }
+
+        func enqueue(on connection: Connection) async throws {
+            for e in emails {
+                _ = try await connection.execute(
+                    "INSERT INTO test_outbox (template, to_address, subject, body, attachment) VALUES ($1, $2, $3, $4, $5)",
+                    [e.template, e.toAddress, e.subject, e.text + "\n" + e.html,
+                     e.attachments.first.map { String(decoding: $0.data, as: UTF8.self) }])
+            }
         }
     }
 

@@ -146,7 +146,7 @@ public struct MatchRunPipeline: Sendable {
                          secondRound: inputs.round.previousRoundID != nil),
             students: computed.studentOutcomes, slots: computed.slotOutcomes, previousAssignments: previous,
             webURL: "\(publicURL)/runs/\(runID)", withoutChoices: inputs.withoutChoices)
-        let rendering = Self.render(report, to: recipients, with: renderer)
+        let rendering = Self.render(report, to: recipients, with: renderer, mailer: mailer)
 
         var guardianNotices = 0
         if verified {
@@ -168,13 +168,14 @@ public struct MatchRunPipeline: Sendable {
         }
 
         // Emails, in this same transaction: digests for a verified run, failure notices otherwise.
-        let (emails, renderTime) = await rendering.value
-        try await mailer.enqueue(emails, on: conn)
+        let (prepared, renderTime) = await rendering.value
+        let emails = try prepared.get()
+        try await emails.enqueue(on: conn)
         clock.lap("emails_ms")
         timings["emails_ms"] = clock.laps["emails_ms"]
         progress?("written: run #\(runID) (\(timings["write_ms"] ?? 0) ms); \(emails.count + guardianNotices) emails queued (\(timings["emails_ms"] ?? 0) ms)")
-        // Not a stage: how long rendering took on its own, beside the write (emails_ms is what the
-        // emails added after the write: waiting for the rendering if still going, MIME and the outbox).
+        // Not a stage: how long rendering and MIME took on their own, beside the write (emails_ms is
+        // what the emails added after the write: waiting for the rendering if still going, and the outbox).
         timings["emails_render_ms"] = renderTime.milliseconds
         _ = try await conn.execute(RunQueries.finishRun, [runID, Self.json(timings), emails.count + guardianNotices])
         if let complete, verified { try await complete(conn) }
@@ -195,16 +196,16 @@ public struct MatchRunPipeline: Sendable {
                           timings: timings, emailsQueued: emails)
     }
 
-    /// Starts rendering `report`'s emails on a thread of its own (Mustache over large models is CPU
-    /// work; it must not hold one of the few cooperative threads the write is using).
-    static func render(_ report: RunReport, to recipients: [ReportRenderer.Subscription],
-                       with renderer: ReportRenderer) -> Task<([ReportEmail], Duration), Never> {
+    /// Starts rendering `report`'s emails, and making them ready to queue (MIME), on a thread of its
+    /// own: it is CPU work, and must not hold one of the few cooperative threads the write is using.
+    static func render(_ report: RunReport, to recipients: [ReportRenderer.Subscription], with renderer: ReportRenderer,
+                       mailer: any RunMailer) -> Task<(Result<any PreparedRunEmails, any Error>, Duration), Never> {
         Task {
             await withCheckedContinuation { continuation in
                 Thread.detachNewThread {
                     let start = ContinuousClock.now
-                    let emails = renderer.emails(for: report, to: recipients)
-                    continuation.resume(returning: (emails, ContinuousClock.now - start))
+                    let prepared = Result { try mailer.prepare(renderer.emails(for: report, to: recipients)) }
+                    continuation.resume(returning: (prepared, ContinuousClock.now - start))
                 }
             }
         }

@@ -1,10 +1,10 @@
 import Database
-import Foundation
 import Mail
 import Parallel
 import Reports
 
-/// Turns report emails into `Mail` messages and puts them in the outbox on the run's connection.
+/// `RunMailer` over the `Mail` outbox: each report email becomes one outbox row, sent by the
+/// outbox's sender job after the run commits.
 public struct OutboxRunMailer: RunMailer {
     public let outbox: Outbox
 
@@ -12,14 +12,13 @@ public struct OutboxRunMailer: RunMailer {
         self.outbox = outbox
     }
 
-    /// Renders every message first, on every core (a run's coordinator emails are megabytes of
-    /// MIME each), then inserts them in order.
-    public func enqueue(_ emails: [ReportEmail], on connection: Connection) async throws {
+    /// Renders every message, on every core (a run's coordinator emails are megabytes of MIME each).
+    public func prepare(_ emails: [ReportEmail]) throws -> any PreparedRunEmails {
         let outbox = outbox
         let rendered = inParallel(count: emails.count) { i in
             Result { try outbox.renderer.render(Self.message(emails[i], from: outbox.renderer.defaultFrom)) }
         }
-        for message in rendered { try await outbox.enqueue(try message.get(), on: connection) }
+        return RenderedRunEmails(outbox: outbox, messages: try rendered.map { try $0.get() })
     }
 
     public func enqueue(_ notice: GuardianNoticeEmail, on connection: Connection) async throws -> Int64 {
@@ -32,5 +31,17 @@ public struct OutboxRunMailer: RunMailer {
         OutgoingEmail(from: from, to: [EmailAddress(email.toAddress, name: email.toName)], subject: email.subject,
                       text: email.text, html: email.html,
                       attachments: email.attachments.map { Attachment(filename: $0.filename, contentType: $0.contentType, data: $0.data) })
+    }
+}
+
+/// A run's emails as MIME messages, inserted into the outbox in order.
+struct RenderedRunEmails: PreparedRunEmails {
+    let outbox: Outbox
+    let messages: [RenderedEmail]
+
+    var count: Int { messages.count }
+
+    func enqueue(on connection: Connection) async throws {
+        for message in messages { try await outbox.enqueue(message, on: connection) }
     }
 }
