@@ -48,7 +48,8 @@ let package = Package(
         ]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "Mail", dependencies: ["CCurl", "Database", "Jobs", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Reports", dependencies: ["Placement", "Parallel"],
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Reports", dependencies: ["Placement", "Parallel", "CZlib"],
                 resources: [.copy("Templates")]),
         .target(name: "MatchRuns", dependencies: ["Store", "Jobs", "Mail", "Reports", "Placement", "MatchingEngine", "Parallel"]),
 
@@ -84,6 +85,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Intake", "Database", "TestSupport"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "Database", "Migrations", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
+        .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
         // The Mustache library renders every email template beside Reports' own renderer, as its oracle.
         .testTarget(name: "ReportsTests", dependencies: ["Reports", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "MatchRunsTests", dependencies: ["MatchRuns", "Store", "Intake", "TestSupport"]),

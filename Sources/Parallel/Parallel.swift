@@ -14,6 +14,20 @@ public func inParallel<T: Sendable>(count: Int, _ make: @Sendable (Int) -> T) ->
     return results.values
 }
 
+/// `(a(), b())`, the two computed at the same time.
+public func both<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
+    let results = ParallelResults<Either<A, B>>(count: 2)
+    DispatchQueue.concurrentPerform(iterations: 2) { i in results.set(i, i == 0 ? .first(a()) : .second(b())) }
+    let values = results.values
+    guard case .first(let x) = values[0], case .second(let y) = values[1] else { fatalError("both: results out of place") }
+    return (x, y)
+}
+
+private enum Either<A: Sendable, B: Sendable>: Sendable {
+    case first(A)
+    case second(B)
+}
+
 /// `0..<count` cut into about one chunk per core (a few more, so one slow chunk does not leave a core idle).
 public func chunks(of count: Int) -> [Range<Int>] {
     let cores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))

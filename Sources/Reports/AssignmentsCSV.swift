@@ -15,6 +15,11 @@ public enum AssignmentsCSV {
         String(decoding: bytes(ReportIndex(report)), as: UTF8.self)
     }
 
+    /// How many rows (besides the header) the CSV has: one per assignment.
+    static func rows(_ index: ReportIndex) -> Int {
+        index.filled.values.reduce(0) { $0 + $1.all }
+    }
+
     /// The CSV's UTF-8 bytes, as attached.
     static func bytes(_ index: ReportIndex) -> [UInt8] {
         var csv = CSVWriter(header: header)
@@ -23,19 +28,26 @@ public enum AssignmentsCSV {
         let schools = index.studentsBySchool.values.sorted {
             (students[$0[0]].schoolName, students[$0[0]].schoolID) < (students[$1[0]].schoolName, students[$1[0]].schoolID)
         }
+        let runID = index.report.run.id
         for positions in schools {
             for position in positions {
-                let student = students[position]
-                guard let seat = student.assignment else { continue }
-                let slot = index.slotsByID[seat.slotID]
-                csv.appendRow([
-                    .number(index.report.run.id), .number(student.id), .text(student.externalID),
-                    .text(student.lastName), .text(student.firstName), .text(student.schoolName),
-                    .number(Int64(student.grade)), .text(student.programOfStudy), .number(Int64(seat.choiceRank)),
-                    .number(seat.slotID), slot.map { .text($0.externalID) } ?? .empty, slot.map { .text($0.title) } ?? .empty,
-                    slot.map { .text($0.kind) } ?? .empty, slot.map { .text($0.employerName) } ?? .empty,
-                    slot.map { .text($0.edcName) } ?? .empty,
-                ])
+                guard let seat = students[position].assignment else { continue }
+                csv.append(runID)
+                csv.append(students[position].id)
+                csv.append(students[position].externalID)
+                csv.append(students[position].lastName)
+                csv.append(students[position].firstName)
+                csv.append(students[position].schoolName)
+                csv.append(Int64(students[position].grade))
+                csv.append(students[position].programOfStudy)
+                csv.append(Int64(seat.choiceRank))
+                csv.append(seat.slotID)
+                if let slot = index.slotsByID[seat.slotID] {
+                    for text in [slot.externalID, slot.title, slot.kind, slot.employerName, slot.edcName] { csv.append(text) }
+                } else {
+                    for _ in 0..<5 { csv.appendEmpty() }
+                }
+                csv.endRow()
             }
         }
         return csv.bytes

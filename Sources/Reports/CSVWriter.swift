@@ -26,16 +26,46 @@ public struct CSVWriter: Sendable {
 
     /// Appends one row.
     public mutating func appendRow(_ cells: [Cell]) {
-        for (i, cell) in cells.enumerated() {
-            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+        for cell in cells {
             switch cell {
-            case .text(let text): Self.append(text, to: &bytes)
-            case .number(let n): bytes.append(contentsOf: String(n).utf8)   // short: no allocation
-            case .empty: break
+            case .text(let text): append(text)
+            case .number(let n): append(n)
+            case .empty: appendEmpty()
             }
         }
+        endRow()
+    }
+
+    // Cell by cell, for tens of thousands of rows: no array of cells per row.
+    private var rowStarted = false
+
+    /// Appends a text cell to the current row.
+    public mutating func append(_ text: String) {
+        separate()
+        Self.append(text, to: &bytes)
+    }
+
+    /// Appends a number cell to the current row.
+    public mutating func append(_ number: Int64) {
+        separate()
+        bytes.append(contentsOf: String(number).utf8)   // short: no allocation
+    }
+
+    /// Appends an empty cell to the current row.
+    public mutating func appendEmpty() {
+        separate()
+    }
+
+    /// Ends the current row.
+    public mutating func endRow() {
         bytes.append(13)
         bytes.append(10)
+        rowStarted = false
+    }
+
+    private mutating func separate() {
+        if rowStarted { bytes.append(UInt8(ascii: ",")) }
+        rowStarted = true
     }
 
     /// A text cell made safe: formula prefix neutralised, then quoted if it holds `,`, `"`, CR or LF.

@@ -34,14 +34,16 @@ enum CoordinatorNightly {
         ]
 
         // Match rates: students by school and program; seats by EDC and kind of placement.
-        model["bySchool"] = RateRow.group(participants, label: { students[$0].schoolName }, total: { _ in 1 },
-                                          matched: { students[$0].assignment == nil ? 0 : 1 }).map(\.dictionary)
-        model["byProgram"] = RateRow.group(participants, label: { Vocabulary.programOfStudy(students[$0].programOfStudy) },
+        // Grouped by id or code, labelled per group: a label per student was most of this work.
+        let slots = report.slots
+        model["bySchool"] = RateRow.group(participants, key: { students[$0].schoolID }, label: { school in index.schoolName(school) },
+                                          total: { _ in 1 }, matched: { students[$0].assignment == nil ? 0 : 1 }).map(\.dictionary)
+        model["byProgram"] = RateRow.group(participants, key: { students[$0].programOfStudy }, label: Vocabulary.programOfStudy,
                                            total: { _ in 1 }, matched: { students[$0].assignment == nil ? 0 : 1 }).map(\.dictionary)
-        model["byEDC"] = RateRow.group(report.slots, label: \.edcName, total: \.capacity,
-                                       matched: { index.filled[$0.id]?.all ?? 0 }).map(\.dictionary)
-        model["byKind"] = RateRow.group(report.slots, label: { Vocabulary.slotKind($0.kind) }, total: \.capacity,
-                                        matched: { index.filled[$0.id]?.all ?? 0 }).map(\.dictionary)
+        model["byEDC"] = RateRow.group(slots.indices, key: { slots[$0].edcID }, label: { edc in index.edcName(edc) },
+                                       total: { slots[$0].capacity }, matched: { index.filled[slots[$0].id]?.all ?? 0 }).map(\.dictionary)
+        model["byKind"] = RateRow.group(slots.indices, key: { slots[$0].kind }, label: Vocabulary.slotKind,
+                                        total: { slots[$0].capacity }, matched: { index.filled[slots[$0].id]?.all ?? 0 }).map(\.dictionary)
 
         let reservedTotal = report.slots.reduce(0) { $0 + $1.reservedSeats }
         let reservedUsed = index.filled.values.reduce(0) { $0 + $1.reserved }
@@ -53,6 +55,7 @@ enum CoordinatorNightly {
         model["changes"] = changesModel(index)
         model["unmatched"] = unmatchedModel(index, participants: participants, juvenileEntitled: juvenileEntitled)
         model["unfilled"] = unfilledModel(index)
+        model["csvZipped"] = CSVAttachment.zipped(rows: AssignmentsCSV.rows(index))
         if juvenileEntitled { model["juvenile"] = juvenileModel(index) }
         return model
     }

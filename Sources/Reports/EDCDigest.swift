@@ -30,22 +30,40 @@ enum EDCDigest {
         }
         let more = slots.count - rows.count
         return ["edc": first.edcName, "slots": rows, "slotCount": slots.count, "capacity": capacity,
-                "filled": filled, "open": max(0, capacity - filled), "more": more, "hasMore": more > 0]
+                "filled": filled, "open": max(0, capacity - filled), "more": more, "hasMore": more > 0,
+                "csvZipped": CSVAttachment.zipped(rows: csvRows(index, slots: slots))]
     }
 
     static let csvHeader = ["slot_id", "slot_title", "employer", "kind", "capacity", "open_seats", "student", "school"]
+
+    /// How many rows (besides the header) ``csv(_:slots:)`` writes.
+    static func csvRows(_ index: ReportIndex, slots: [SlotOutcome]) -> Int {
+        slots.reduce(0) { $0 + max(1, index.placedBySlot[$1.id]?.count ?? 0) }
+    }
 
     /// Every slot of the EDC, one row per placed student (a slot nobody took: one row, no student).
     static func csv(_ index: ReportIndex, slots: [SlotOutcome]) -> [UInt8] {
         var csv = CSVWriter(header: csvHeader)
         for slot in slots {
             let placed = index.placedBySlot[slot.id] ?? []
-            let cells: [CSVWriter.Cell] = [.text(slot.externalID), .text(slot.title), .text(slot.employerName),
-                                           .text(Vocabulary.slotKind(slot.kind)), .number(Int64(slot.capacity)),
-                                           .number(Int64(index.openSeats(slot)))]
-            if placed.isEmpty { csv.appendRow(cells + [.empty, .empty]) }
-            for p in placed {
-                csv.appendRow(cells + [.text(index.report.students[p].fullName), .text(index.report.students[p].schoolName)])
+            let kind = Vocabulary.slotKind(slot.kind)
+            let open = Int64(index.openSeats(slot))
+            // One row per placed student; a slot nobody took: one row, no student.
+            for p in placed.isEmpty ? [nil] : placed.map(Optional.some) {
+                csv.append(slot.externalID)
+                csv.append(slot.title)
+                csv.append(slot.employerName)
+                csv.append(kind)
+                csv.append(Int64(slot.capacity))
+                csv.append(open)
+                if let p {
+                    csv.append(index.report.students[p].fullName)
+                    csv.append(index.report.students[p].schoolName)
+                } else {
+                    csv.appendEmpty()
+                    csv.appendEmpty()
+                }
+                csv.endRow()
             }
         }
         return csv.bytes

@@ -1,3 +1,5 @@
+import Parallel
+
 /// Lookups over one run's report, computed once and shared by every email of the run.
 struct ReportIndex: Sendable {
     let report: RunReport
@@ -18,42 +20,68 @@ struct ReportIndex: Sendable {
 
     init(_ report: RunReport) {
         self.report = report
-        var slotsByID: [Int64: SlotOutcome] = [:]
-        slotsByID.reserveCapacity(report.slots.count)
-        for slot in report.slots { slotsByID[slot.id] = slot }
-        self.slotsByID = slotsByID
+        // The slots' lookups and the students' are built side by side: this runs before the
+        // emails render in parallel, so its time counts whole.
+        let (slots, students) = both({ SlotLookups(report.slots) }, { StudentLookups(report.students) })
+        slotsByID = slots.byID
+        slotsByEDC = slots.byEDC
+        filled = students.filled
+        studentsBySchool = students.bySchool
+        placedBySlot = students.bySlot
+        referredByCaseWorker = students.referred
+        changes = report.previousAssignments.map { RunChanges.between(previous: $0, current: students.current) }
+    }
 
-        // Sort positions by precomputed keys: moving the (large) outcomes themselves costs more than comparing.
-        let keys = report.students.map { ($0.lastName, $0.firstName, $0.id) }
-        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+    private struct SlotLookups: Sendable {
+        var byID: [Int64: SlotOutcome] = [:]
+        var byEDC: [Int64: [Int]] = [:]
+
+        init(_ slots: [SlotOutcome]) {
+            byID.reserveCapacity(slots.count)
+            for slot in slots { byID[slot.id] = slot }
+            for i in slots.indices { byEDC[slots[i].edcID, default: []].append(i) }
+        }
+    }
+
+    private struct StudentLookups: Sendable {
         var filled: [Int64: (all: Int, reserved: Int)] = [:]
         var bySchool: [Int64: [Int]] = [:]
         var bySlot: [Int64: [Int]] = [:]
         var current: [Int64: Int64] = [:]
-        for position in order {
-            // Fields read in place: copying a whole outcome per student was most of this loop.
-            bySchool[report.students[position].schoolID, default: []].append(position)
-            if let seat = report.students[position].assignment {
+        var referred: [Int64: [Int]] = [:]
+
+        init(_ students: [StudentOutcome]) {
+            // Fields are read in place: copying whole outcomes was most of this work.
+            for position in students.indices {
+                bySchool[students[position].schoolID, default: []].append(position)
+                if let caseWorker = students[position].referral?.caseWorkerUserID { referred[caseWorker, default: []].append(position) }
+                guard let seat = students[position].assignment else { continue }
                 var count = filled[seat.slotID] ?? (0, 0)
                 count.all += 1
                 if seat.onReservedSeat { count.reserved += 1 }
                 filled[seat.slotID] = count
                 bySlot[seat.slotID, default: []].append(position)
-                current[report.students[position].id] = seat.slotID
+                current[students[position].id] = seat.slotID
             }
+            // By name: each school's list on its own core, each slot's few students here.
+            let byName: @Sendable (Int, Int) -> Bool = { a, b in
+                (students[a].lastName, students[a].firstName, students[a].id) < (students[b].lastName, students[b].firstName, students[b].id)
+            }
+            let schools = Array(bySchool)
+            let sorted = inParallel(count: schools.count) { schools[$0].value.sorted(by: byName) }
+            for (school, positions) in zip(schools, sorted) { bySchool[school.key] = positions }
+            bySlot = bySlot.mapValues { $0.count > 1 ? $0.sorted(by: byName) : $0 }
         }
-        self.filled = filled
-        self.studentsBySchool = bySchool
-        self.placedBySlot = bySlot
-        self.changes = report.previousAssignments.map { RunChanges.between(previous: $0, current: current) }
-        var referred: [Int64: [Int]] = [:]
-        for i in report.students.indices {
-            if let caseWorker = report.students[i].referral?.caseWorkerUserID { referred[caseWorker, default: []].append(i) }
-        }
-        self.referredByCaseWorker = referred
-        var byEDC: [Int64: [Int]] = [:]
-        for i in report.slots.indices { byEDC[report.slots[i].edcID, default: []].append(i) }
-        self.slotsByEDC = byEDC
+    }
+
+    /// The name of school `id` (a school in the index has at least one student).
+    func schoolName(_ id: Int64) -> String {
+        studentsBySchool[id]?.first.map { report.students[$0].schoolName } ?? "school #\(id)"
+    }
+
+    /// The name of EDC `id` (an EDC in the index has at least one slot).
+    func edcName(_ id: Int64) -> String {
+        slotsByEDC[id]?.first.map { report.slots[$0].edcName } ?? "EDC #\(id)"
     }
 
     /// The slot a student got, if any.

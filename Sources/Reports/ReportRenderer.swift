@@ -97,9 +97,9 @@ public struct ReportRenderer: Sendable {
             guard let model = EDCDigest.model(index, slots: slots) else { return nil }
             var mail = email(kind, model, report, recipient,
                              subject: "WBLMatch: placements with \(model["edc"]!) employers, run #\(report.run.id)\(previewNote(report))")
-            mail.attachments = [ReportEmail.Attachment(
-                filename: "run-\(report.run.id)-placements-\(recipient.organizationID).csv", contentType: "text/csv; charset=utf-8",
-                data: EDCDigest.csv(index, slots: slots))]
+            mail.attachments = [CSVAttachment.make(name: "run-\(report.run.id)-placements-\(recipient.organizationID)",
+                                                   csv: EDCDigest.csv(index, slots: slots), rows: EDCDigest.csvRows(index, slots: slots),
+                                                   run: report.run, timeZone: timeZone)]
             return mail
         case .caseWorkerDigest:
             guard let model = CaseWorkerDigest.model(index, caseWorkerUserID: recipient.userID) else { return nil }
@@ -146,8 +146,8 @@ public struct ReportRenderer: Sendable {
     }
 
     private func assignmentsAttachment(_ index: ReportIndex) -> ReportEmail.Attachment {
-        ReportEmail.Attachment(filename: "run-\(index.report.run.id)-assignments.csv", contentType: "text/csv; charset=utf-8",
-                                 data: AssignmentsCSV.bytes(index))
+        CSVAttachment.make(name: "run-\(index.report.run.id)-assignments", csv: AssignmentsCSV.bytes(index),
+                           rows: AssignmentsCSV.rows(index), run: index.report.run, timeZone: timeZone)
     }
 }
 

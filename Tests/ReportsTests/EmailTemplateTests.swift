@@ -22,7 +22,7 @@ import Testing
         case "fixture": Fixtures.report()
         case "first run": Fixtures.report(previous: nil)
         case "failed verifier": Fixtures.report(verifier: .failed(["slot 100 over capacity: 3 > 2", "<b>&'\"</b>"]))
-        default: Self.largeReport(students: 1_500, seed: 7)
+        default: Fixtures.largeReport(students: 1_500, seed: 7)
         }
         let recipients = Self.everyone.map { ReportRenderer.Subscription(recipient: $0) }
         let ours = try await Fixtures.renderer().emails(for: report, to: recipients)
@@ -114,59 +114,5 @@ import Testing
         let i = (0..<min(x.count, y.count)).first { x[$0] != y[$0] } ?? min(x.count, y.count)
         let context = { (bytes: [UInt8]) in String(decoding: bytes[max(0, i - 40)..<min(bytes.count, i + 40)], as: UTF8.self).debugDescription }
         return "byte \(i): ours \(context(x)), library \(context(y))"
-    }
-
-    /// A run of `students` students over three schools, with names full of markup and accents, so
-    /// every list limit binds and every escape is exercised.
-    static func largeReport(students count: Int, seed: UInt64) -> RunReport {
-        var rng = SplitMix(seed)
-        let names = ["Peña", "O'Neil", "<script>x</script>", "Ana \"AJ\"", "Smith & Sons", "Lee", "Ortiz", "Ruiz", "Đặng"]
-        let schools: [(Int64, String)] = [(Fixtures.clovisHigh, "Clovis High"), (Fixtures.portalesHigh, "Portales <High>"), (12, "Tucumcari & Co")]
-        let slots = Fixtures.slots()
-        var students: [StudentOutcome] = []
-        for i in 0..<count {
-            let school = schools[Int(rng.next() % 3)]
-            var student = StudentOutcome(id: Int64(1000 + i), externalID: "S-\(i)", firstName: names[Int(rng.next() % 9)],
-                                         lastName: names[Int(rng.next() % 9)], schoolID: school.0, schoolName: school.1,
-                                         grade: 9 + Int(rng.next() % 4), programOfStudy: ["manufacturing", "agriculture", "information_technology"][Int(rng.next() % 3)],
-                                         choiceCount: Int(rng.next() % 4))
-            if student.choiceCount > 0 {
-                if rng.next() % 3 > 0 {
-                    let slot = slots[Int(rng.next() % 3)]
-                    student.assignment = .init(slotID: slot.id, choiceRank: Int(rng.next() % 3) + 1, onReservedSeat: rng.next() % 9 == 0)
-                } else {
-                    student.mainReason = rng.next() % 2 == 0 ? Fixtures.outranked
-                        : Reason(code: "not_available", text: Fixtures.neutral, restricted: .init(code: "curfew", text: "Curfew <19:00>."))
-                }
-                for rank in 0..<Int(rng.next() % 5) {
-                    student.explanation.append(ExplanationLine(choiceRank: rank + 1, slotTitle: "Slot \"\(rank)\"", employerName: "Employer & Co",
-                                                               reason: Fixtures.outranked))
-                }
-            }
-            if rng.next() % 4 == 0 { student.actionsNeeded = [.guardianConsent, .certification("OSHA-10 <b>")] }
-            if rng.next() % 20 == 0 {
-                student.referral = ReferralInfo(referralID: Int64(i), caseWorkerUserID: rng.next() % 2 == 0 ? Fixtures.caseWorkerDana : Fixtures.caseWorkerLee,
-                                                caseWorkerName: "Dana Ruiz", restrictions: ["Curfew 20:00", "No <night> shifts"],
-                                                approvalRequired: rng.next() % 2 == 0)
-            }
-            students.append(student)
-        }
-        var previous: [Int64: Int64] = [:]
-        for student in students where rng.next() % 2 == 0 { previous[student.id] = slots[Int(rng.next() % 3)].id }
-        let base = Fixtures.report()
-        return RunReport(run: base.run, students: students, slots: slots, previousAssignments: previous, webURL: base.webURL,
-                         withoutChoices: [Fixtures.clovisHigh: 5])
-    }
-
-    struct SplitMix {
-        var state: UInt64
-        init(_ seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }
