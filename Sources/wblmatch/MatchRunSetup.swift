@@ -11,7 +11,10 @@ enum MatchRunSetup {
         let renderer = ReportRenderer(templates: try await ReportTemplates.bundled(), timeZone: config.timeZone)
         let outbox = Outbox(renderer: MessageRenderer(defaultFrom: try EmailAddress(parsing: config.mailFrom), timeZone: config.timeZone))
         let mailer = OutboxRunMailer(outbox: outbox)
-        return MatchRunPipeline(pool: pool, renderer: renderer, mailer: mailer, publicURL: config.publicURL)
+        var pipeline = MatchRunPipeline(pool: pool, renderer: renderer, mailer: mailer, publicURL: config.publicURL)
+        // Bench hook (scripts/bench run): the emails rendered alone, before the write.
+        pipeline.rendersEmailsFirst = ProcessInfo.processInfo.environment["WBLMATCH_BENCH_EMAILS_FIRST"] == "1"
+        return pipeline
     }
 
     /// Registers `match.run` and the nightly preview (cron `MATCH_NIGHTLY_CRON`, default `0 2 * * *`, in TZ;

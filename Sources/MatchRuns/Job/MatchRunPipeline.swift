@@ -17,6 +17,9 @@ public struct MatchRunPipeline: Sendable {
     /// The pure stages; tests replace it to see how the pipeline handles a verifier failure.
     /// Test hook: how long to hold the write transaction open before COMMIT (reliability tests kill the worker then).
     public var holdBeforeCommit: Duration?
+    /// Bench hook: render the emails (and their MIME) before the write, alone, instead of beside it,
+    /// so `scripts/bench run` can measure what they take on their own.
+    public var rendersEmailsFirst = false
     var compute: @Sendable (RunInputs, UInt64) throws -> RunComputation = { try RunComputation.compute($0, seed: $1) }
     /// Told each stage as it ends, in words (`wblmatch match run` prints them to standard error).
     public var progress: (@Sendable (String) -> Void)?
@@ -147,6 +150,7 @@ public struct MatchRunPipeline: Sendable {
             students: computed.studentOutcomes, slots: computed.slotOutcomes, previousAssignments: previous,
             webURL: "\(publicURL)/runs/\(runID)", withoutChoices: inputs.withoutChoices)
         let rendering = Self.render(report, to: recipients, with: renderer, mailer: mailer)
+        if rendersEmailsFirst { _ = await rendering.value }
 
         var guardianNotices = 0
         if verified {
