@@ -20,10 +20,13 @@ import TestSupport
         try await db.pool.query(sql, binds)[0].decode(0, as: Int.self)
     }
 
-    @Test func aRunWritesEverythingAndItsEmailsTogether() async throws {
+    /// Emails rendered beside the write (as runs do) or alone before it (the bench hook): the same run.
+    @Test(arguments: [false, true])
+    func aRunWritesEverythingAndItsEmailsTogether(emailsFirst: Bool) async throws {
         try await TestDatabase.with { db in
             let seed = try await Seed.write(db.pool)
-            let pipeline = try await pipeline(db)
+            var pipeline = try await pipeline(db)
+            pipeline.rendersEmailsFirst = emailsFirst
             let summary = try await pipeline.run(MatchRunArgs(kind: .manual, seed: 42))
             let runID = try #require(summary.runID)
             #expect(summary.verified)
