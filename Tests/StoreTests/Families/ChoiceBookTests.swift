@@ -1,3 +1,4 @@
+import Foundation
 import Database
 import Store
 import Testing
@@ -77,15 +78,69 @@ struct ChoiceBookTests {
             let logged = try await AuditLog(pool: w.pool).search(AuditFilter(entity: "choices", limit: 100), includeJuvenile: false)
                 .filter { $0.id > before }
             let key = { (rank: Int) in "\(w.round)/\(student)/\(rank)" }
-            #expect(logged.filter { $0.action == "delete" }.map(\.entityID).sorted() == [key(1), key(3)])
-            #expect(logged.filter { $0.action == "insert" }.map(\.entityID).sorted() == [key(1), key(3)])
-            #expect(logged.count == 4, "rank 2 kept its slot: not logged")
+            // Ranks 1 and 3 changed slot in place: one update each, with the slot before and after.
+            #expect(logged.map(\.action) == ["update", "update"], "rank 2 kept its slot: not logged")
+            #expect(logged.map(\.entityID).sorted() == [key(1), key(3)])
+            let first = try #require(logged.first { $0.entityID == key(1) })
+            let detail = try #require(try JSONSerialization.jsonObject(with: Data(first.detail.utf8)) as? [String: [String: Any]])
+            #expect((detail["before"]?["slot_id"] as? NSNumber)?.int64Value == a)
+            #expect((detail["after"]?["slot_id"] as? NSNumber)?.int64Value == c)
             #expect(logged.allSatisfy { $0.actor == w.coordinator.name && $0.actorUserID == w.coordinator.userID })
             #expect(try await Self.listed(w, student) == [c, b, a])
 
             // Saving the same order again changes nothing and logs nothing.
             _ = try await book.update(studentID: student, round: round, current: [c, b, a]) { $0 }
-            #expect(try await w.count("SELECT count(*)::int FROM audit_log WHERE id > $1", [before]) == 4)
+            #expect(try await w.count("SELECT count(*)::int FROM audit_log WHERE id > $1", [before]) == 2)
+        }
+    }
+
+    /// Random lists one after another (grown, shrunk, reordered, swapped, emptied): each save leaves
+    /// exactly the list asked for at ranks 1…n, and every audit entry of a save names a rank that changed.
+    @Test func anyListIsSavedExactlyWhateverItReplaces() async throws {
+        try await FamiliesWorld.with { w in
+            let book = ChoiceBook(pool: w.pool)
+            let round = try #require(try await book.openRound())
+            var slots = w.slots
+            for code in ["S3", "S4", "S5"] { slots.append(try await Self.addSlot(w, code)) }
+            let student = try await w.student("Rosa")
+            var generator = SplitMix(seed: 51)   // fixed: a failure replays
+            var current: [Int64] = []
+            for step in 0..<60 {
+                let next = Array(slots.shuffled(using: &generator).prefix(Int.random(in: 0...5, using: &generator)))
+                let before = try await w.pool.query("SELECT coalesce(max(id), 0) AS m FROM audit_log")[0].decode("m", as: Int64.self)
+                let saved = try await book.update(studentID: student, round: round, current: current) { _ in next }
+                #expect(saved == next)
+                #expect(try await Self.listed(w, student) == next, "step \(step)")
+                let ranks = try await w.pool.query("SELECT rank FROM choices WHERE round_id = $1 AND student_id = $2 ORDER BY rank", [w.round, student])
+                    .map { try $0.decode("rank", as: Int.self) }
+                #expect(ranks == Array(stride(from: 1, through: next.count, by: 1)), "step \(step)")
+                let changedRanks = Set((0..<max(current.count, next.count)).filter { i in
+                    (i < current.count ? current[i] : nil) != (i < next.count ? next[i] : nil)
+                }.map { "\(w.round)/\(student)/\($0 + 1)" })
+                let logged = try await w.pool.query("SELECT entity_id FROM audit_log WHERE id > $1 AND entity = 'choices'", [before])
+                    .map { try $0.decode("entity_id", as: String.self) }
+                #expect(Set(logged) == changedRanks, "step \(step): \(current) → \(next)")
+                current = next
+            }
+        }
+    }
+
+    /// Lists written with gaps in their ranks (a script's rows) come out numbered 1…n after a change.
+    @Test func aListWithGapsInItsRanksIsRenumberedWhenChanged() async throws {
+        try await FamiliesWorld.with { w in
+            let book = ChoiceBook(pool: w.pool)
+            let round = try #require(try await book.openRound())
+            let third = try await Self.addSlot(w, "S3")
+            let student = try await w.student("Gap")
+            for (rank, slot) in [(1, w.slots[0]), (2, w.slots[1]), (5, third)] {
+                try await w.pool.execute("INSERT INTO choices (round_id, student_id, rank, slot_id) VALUES ($1, $2, $3, $4)", [w.round, student, rank, slot])
+            }
+            let current = [w.slots[0], w.slots[1], third]
+            _ = try await book.update(studentID: student, round: round, current: current) { _ in [w.slots[0], third, w.slots[1]] }
+            let rows = try await w.pool.query("SELECT rank, slot_id FROM choices WHERE round_id = $1 AND student_id = $2 ORDER BY rank", [w.round, student])
+                .map { (try $0.decode("rank", as: Int.self), try $0.decode("slot_id", as: Int64.self)) }
+            #expect(rows.map(\.0) == [1, 2, 3])
+            #expect(rows.map(\.1) == [w.slots[0], third, w.slots[1]])
         }
     }
 
@@ -116,5 +171,18 @@ struct ChoiceBookTests {
             #expect(error?.message.contains("is final") == true, "\(String(describing: error?.message))")
             #expect(try await Self.listed(w, student) == [w.slots[1], w.slots[0]])
         }
+    }
+}
+
+/// SplitMix64: a small seeded generator, so a random test replays the same steps.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
