@@ -20,6 +20,9 @@ public struct CSVWriter: Sendable {
     /// The CSV so far as text.
     public var output: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// Whether the current row has a cell yet (the next one is preceded by a comma).
+    private var rowStarted = false
+
     public init(header: [String]) {
         appendRow(header.map { .text($0) })
     }
@@ -37,7 +40,6 @@ public struct CSVWriter: Sendable {
     }
 
     // Cell by cell, for tens of thousands of rows: no array of cells per row.
-    private var rowStarted = false
 
     /// Appends a text cell to the current row.
     public mutating func append(_ text: String) {
