@@ -82,12 +82,12 @@ let package = Package(
         .testTarget(name: "PlacementTests", dependencies: ["Placement"]),
         .testTarget(name: "DatabaseTests", dependencies: ["Database", "Migrations", "TestSupport"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Intake", "Database", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Intake", "Database", "TestSupport", "MatchingEngine"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "Database", "Migrations", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
         .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
         // The Mustache library renders every email template beside Reports' own renderer, as its oracle.
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", .product(name: "Mustache", package: "swift-mustache")]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "MatchingEngine", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "MatchRunsTests", dependencies: ["MatchRuns", "Store", "Intake", "TestSupport"]),
         .testTarget(name: "WebAppTests", dependencies: [
             "WebApp", "Store", "Database", "TestSupport", "MatchRuns", "Reports", "Mail",

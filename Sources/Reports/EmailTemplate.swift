@@ -154,7 +154,7 @@ extension EmailTemplate {
     private struct Parser {
         let name: String
         /// Open sections, innermost last: the name, whether inverted, the nodes so far, its line.
-        var open: [(path: [String], name: String, inverted: Bool, nodes: [Node], line: Int)] = []
+        var open: [(name: String, inverted: Bool, nodes: [Node], line: Int)] = []
         var nodes: [Node] = []
         var escapesHTML = true
 
@@ -232,7 +232,7 @@ extension EmailTemplate {
             case .variable(let name, let escaped):
                 nodes.append(.variable(path: Self.path(name), escaped: escaped && escapesHTML))
             case .open(let name, let inverted):
-                open.append((Self.path(name), name, inverted, nodes, line))
+                open.append((name, inverted, nodes, line))
                 nodes = []
             case .close(let name):
                 guard let section = open.popLast() else {
@@ -244,7 +244,7 @@ extension EmailTemplate {
                 }
                 let body = nodes
                 nodes = section.nodes
-                nodes.append(.section(path: section.path, inverted: section.inverted, body: body))
+                nodes.append(.section(path: Self.path(section.name), inverted: section.inverted, body: body))
             case .comment:
                 break
             case .pragma(let value):

@@ -1,4 +1,5 @@
 import Foundation
+import MatchingEngine
 @testable import Reports
 
 /// A small run with every case the confidentiality rules care about.
@@ -93,7 +94,7 @@ extension Fixtures {
     /// A run of `students` students over three schools, with names full of markup and accents, so
     /// every list limit binds and every escape is exercised.
     static func largeReport(students count: Int, seed: UInt64) -> RunReport {
-        var rng = SplitMix(seed)
+        var rng = SplitMix64(seed: seed)
         let names = ["Peña", "O'Neil", "<script>x</script>", "Ana \"AJ\"", "Smith & Sons", "Lee", "Ortiz", "Ruiz", "Đặng"]
         let schools: [(Int64, String)] = [(Fixtures.clovisHigh, "Clovis High"), (Fixtures.portalesHigh, "Portales <High>"), (12, "Tucumcari & Co")]
         let slots = Fixtures.slots()
@@ -130,18 +131,6 @@ extension Fixtures {
         let base = Fixtures.report()
         return RunReport(run: base.run, students: students, slots: slots, previousAssignments: previous, webURL: base.webURL,
                          withoutChoices: [Fixtures.clovisHigh: 5])
-    }
-
-    struct SplitMix {
-        var state: UInt64
-        init(_ seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }
 

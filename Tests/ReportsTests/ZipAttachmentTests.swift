@@ -1,4 +1,5 @@
 import Foundation
+import MatchingEngine
 import Testing
 @testable import Reports
 
@@ -40,7 +41,7 @@ import Testing
 
     @Test(arguments: [0, 1, 100_000, 3_000_000])
     func anArchiveReadsBackByteForByte(_ size: Int) throws {
-        var rng = Fixtures.SplitMix(UInt64(size))
+        var rng = SplitMix64(seed: UInt64(size))
         // Half text that deflates, half noise that does not.
         let contents = (0..<size).map { i in i % 2 == 0 ? UInt8(ascii: "a") + UInt8(i % 7) : UInt8(truncatingIfNeeded: rng.next()) }
         let zone = TimeZone(identifier: "America/Denver")!

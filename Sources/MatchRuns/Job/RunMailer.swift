@@ -19,10 +19,3 @@ public protocol PreparedRunEmails: Sendable {
     /// Queues them, in order, in `connection`'s transaction.
     func enqueue(on connection: Connection) async throws
 }
-
-extension RunMailer {
-    /// Prepares and queues `emails` at once.
-    public func enqueue(_ emails: [ReportEmail], on connection: Connection) async throws {
-        try await prepare(emails).enqueue(on: connection)
-    }
-}
