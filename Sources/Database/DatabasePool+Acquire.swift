@@ -68,7 +68,6 @@ extension DatabasePool {
             return nil
         }
         if let waiter {
-            waiter.timeout?.cancel()
             waiter.continuation.resume(returning: .openNew)
         } else {
             resumeCloseWaitersIfDone()
@@ -77,30 +76,20 @@ extension DatabasePool {
 
     private func waitForGrant() async throws -> PoolGrant {
         let id = state.withLock { s -> UInt64 in s.nextWaiterID += 1; return s.nextWaiterID }
-        let timeout = acquireTimeout
-        let size = size
+        let deadline = ContinuousClock.now + acquireTimeout
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<PoolGrant, any Error>) in
-                let timer = Task { [state] in
-                    try? await Task.sleep(for: timeout)
-                    if Task.isCancelled { return }
-                    let waiter = state.withLock { s -> PoolState.Waiter? in
-                        guard let index = s.waiters.firstIndex(where: { $0.id == id }) else { return nil }
-                        return s.waiters.remove(at: index)
-                    }
-                    waiter?.continuation.resume(throwing: DatabaseError(
-                        kind: .poolTimeout,
-                        message: "no database connection became free within \(timeout) (pool size \(size))",
-                        hint: "raise the pool size, or look for connections held during slow work"))
-                }
-                let closed = state.withLock { s -> Bool in
-                    if s.closed { return true }
-                    s.waiters.append(.init(id: id, continuation: continuation, timeout: timer))
-                    return false
+                let (closed, startSweeper) = state.withLock { s -> (Bool, Bool) in
+                    if s.closed { return (true, false) }
+                    s.waiters.append(.init(id: id, continuation: continuation, deadline: deadline))
+                    let startSweeper = !s.sweeping
+                    s.sweeping = true
+                    return (false, startSweeper)
                 }
                 if closed {
-                    timer.cancel()
                     continuation.resume(throwing: DatabaseError(kind: .poolClosed, message: "the database pool is closed"))
+                } else if startSweeper {
+                    sweepWaiters()
                 }
             }
         } onCancel: {
@@ -108,8 +97,35 @@ extension DatabasePool {
                 guard let index = s.waiters.firstIndex(where: { $0.id == id }) else { return nil }
                 return s.waiters.remove(at: index)
             }
-            waiter?.timeout?.cancel()
             waiter?.continuation.resume(throwing: CancellationError())
+        }
+    }
+
+    /// Fails the waits that passed their deadline, every tenth of `acquireTimeout` (10 ms to
+    /// 500 ms), for as long as anyone waits. One task for the pool rather than a timer task per
+    /// wait: under load most acquires wait a moment, and starting, cancelling and waking a timer
+    /// task for each cost the server more than the wait itself.
+    private func sweepWaiters() {
+        let interval = min(max(acquireTimeout / 10, .milliseconds(10)), .milliseconds(500))
+        let (timeout, size) = (acquireTimeout, size)
+        Task { [state] in
+            while true {
+                try? await Task.sleep(for: interval)
+                let now = ContinuousClock.now
+                let (expired, waiting) = state.withLock { s -> ([PoolState.Waiter], Bool) in
+                    let expired = s.waiters.filter { $0.deadline <= now }
+                    if !expired.isEmpty { s.waiters.removeAll { $0.deadline <= now } }
+                    if s.waiters.isEmpty { s.sweeping = false }
+                    return (expired, s.sweeping)
+                }
+                for waiter in expired {
+                    waiter.continuation.resume(throwing: DatabaseError(
+                        kind: .poolTimeout,
+                        message: "no database connection became free within \(timeout) (pool size \(size))",
+                        hint: "raise the pool size, or look for connections held during slow work"))
+                }
+                if !waiting { return }
+            }
         }
     }
 
@@ -138,13 +154,11 @@ extension DatabasePool {
         case .keep:
             break
         case .give(let waiter, let grant):
-            waiter.timeout?.cancel()
             waiter.continuation.resume(returning: grant)
         case .close(let waiter):
             if !healthy { logger.debug("discarding a broken database connection") }
             await connection.close()
             if let waiter {
-                waiter.timeout?.cancel()
                 waiter.continuation.resume(returning: .openNew)
             }
             resumeCloseWaitersIfDone()

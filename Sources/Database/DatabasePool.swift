@@ -126,7 +126,6 @@ public final class DatabasePool: Sendable {
             return (idle, waiters)
         }
         for waiter in waiters {
-            waiter.timeout?.cancel()
             waiter.continuation.resume(throwing: DatabaseError(kind: .poolClosed, message: "the database pool was closed"))
         }
         for connection in idle { await connection.close() }

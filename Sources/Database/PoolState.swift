@@ -3,7 +3,8 @@ struct PoolState {
     struct Waiter {
         var id: UInt64
         var continuation: CheckedContinuation<PoolGrant, any Error>
-        var timeout: Task<Void, Never>?
+        /// When the wait fails with a timeout (the pool's sweeper looks).
+        var deadline: ContinuousClock.Instant
     }
 
     /// Connections that are open (idle, lent out, or being opened).
@@ -11,6 +12,8 @@ struct PoolState {
     var idle: [Connection] = []
     var waiters: [Waiter] = []
     var nextWaiterID: UInt64 = 0
+    /// Whether a sweeper task is timing out waiters (it runs while there are any).
+    var sweeping = false
     var closed = false
     var closeWaiters: [CheckedContinuation<Void, Never>] = []
 }

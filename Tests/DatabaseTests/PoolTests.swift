@@ -36,8 +36,17 @@ import TestSupport
         try await TestDatabase.with(migrations: [], poolSize: 1) { db in
             let pool = DatabasePool(url: db.url, size: 1, acquireTimeout: .milliseconds(200))
             try await pool.withConnection { _ in
-                let error = try await #require(throws: DatabaseError.self) { try await pool.query("SELECT 1") }
-                #expect(error.kind == .poolTimeout)
+                // Two waits at once, timed out by the pool's one sweeper (every 20 ms here).
+                let clock = ContinuousClock()
+                let started = clock.now
+                let waits = (0..<2).map { _ in Task { try await pool.execute("SELECT 1") } }
+                for wait in waits {
+                    let error = try await #require(throws: DatabaseError.self) { _ = try await wait.value }
+                    #expect(error.kind == .poolTimeout)
+                }
+                let waited = clock.now - started
+                #expect(waited >= .milliseconds(200) && waited < .seconds(5), "\(waited)")
+                #expect(pool.statistics.waiting == 0)
             }
             #expect(try await pool.query("SELECT 1 AS one").count == 1)
             await pool.close()

@@ -53,6 +53,7 @@ import TestSupport
                 }
             }
             try await change(counselor, "UPDATE students SET guardian_consent_on = '2026-12-01' WHERE id = $1", [eli])
+            // Eli's list had one choice: a second one is an update of her list (sql/0052).
             try await change(counselor, "INSERT INTO choices (round_id, student_id, rank, slot_id) VALUES ($1, $2, 2, $3)", [seed.round, eli, welding])
             try await change(edc, "UPDATE slots SET capacity = 4 WHERE id = $1", [welding])
             try await change(caseWorker, """
@@ -64,19 +65,19 @@ import TestSupport
             let all = try Self.audit(db, ["--since", since])
             #expect(all.status == 0, "\(all.err)")
             // Newest first; the referral change and the view stay hidden without --juvenile.
-            #expect(Self.entries(all.out) == ["eve@edc.example update slots", "chris@clovis.example insert choices",
+            #expect(Self.entries(all.out) == ["eve@edc.example update slots", "chris@clovis.example update choices",
                                               "chris@clovis.example update guardian_consent"])
             let slotLine = try #require(all.out.split(separator: "\n").first.map(String.init))
             #expect(slotLine.contains("\tslots \(welding)\t") && slotLine.contains("\"capacity\": 1") && slotLine.contains("\"capacity\": 4"))
 
             #expect(Self.entries(try Self.audit(db, ["--since", since, "--juvenile"]).out) == [
                 "jamie@example.org view referrals", "dana@jjs.example insert referral_excluded_employers", "eve@edc.example update slots",
-                "chris@clovis.example insert choices", "chris@clovis.example update guardian_consent"])
+                "chris@clovis.example update choices", "chris@clovis.example update guardian_consent"])
             #expect(Self.entries(try Self.audit(db, ["--since", since, "--actor", "CHRIS@"]).out)
-                    == ["chris@clovis.example insert choices", "chris@clovis.example update guardian_consent"])
+                    == ["chris@clovis.example update choices", "chris@clovis.example update guardian_consent"])
             #expect(Self.entries(try Self.audit(db, ["--since", since, "--action", "update"]).out)
-                    == ["eve@edc.example update slots", "chris@clovis.example update guardian_consent"])
-            #expect(Self.entries(try Self.audit(db, ["--since", since, "--entity", "choices"]).out) == ["chris@clovis.example insert choices"])
+                    == ["eve@edc.example update slots", "chris@clovis.example update choices", "chris@clovis.example update guardian_consent"])
+            #expect(Self.entries(try Self.audit(db, ["--since", since, "--entity", "choices"]).out) == ["chris@clovis.example update choices"])
             #expect(Self.entries(try Self.audit(db, ["--entity", "guardian_consent", "--id", String(eli)]).out)
                     == ["chris@clovis.example update guardian_consent"])
             #expect(Self.entries(try Self.audit(db, ["--since", since, "--text", "2026-12-01"]).out) == ["chris@clovis.example update guardian_consent"])

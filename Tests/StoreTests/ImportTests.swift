@@ -56,10 +56,38 @@ import TestSupport
             let othersBefore = try await f.count("SELECT count(*)::int FROM choices c JOIN students s ON s.id = c.student_id WHERE s.external_id <> $1", [id])
 
             let first = "school,student_id,rank,slot_id\n" + slots.enumerated().map { "\(school),\(id),\($0.offset + 1),\($0.element)" }.joined(separator: "\n")
+            let lastEntry = "SELECT coalesce(max(id), 0)::bigint FROM audit_log"
+            let start = try await f.db.pool.query(lastEntry)[0].decode(0, as: Int64.self)
+            let hadList = try await f.count("SELECT count(*)::int FROM choices c JOIN students s ON s.id = c.student_id WHERE s.external_id = $1", [id]) > 0
             _ = try await f.importCSV(.choices, first)
+            let middle = try await f.db.pool.query(lastEntry)[0].decode(0, as: Int64.self)
             let second = "school,student_id,rank,slot_id\n\(school),\(id),1,\(slots[2])\n\(school),\(id),2,\(slots[0])\n"
             let counts = try await f.importCSV(.choices, second)
             #expect(counts == ImportCounts(created: 0, updated: 1, unchanged: 0))
+            // Each import: one entry for the changed list (before and after, as slot ids in rank order), one for the import.
+            let entries = """
+                SELECT l.action, l.entity_id, l.actor,
+                       (SELECT string_agg(sl.external_id, ',' ORDER BY b.n) FROM jsonb_array_elements_text(l.detail->'before') WITH ORDINALITY b(id, n)
+                        JOIN slots sl ON sl.id = b.id::bigint) AS was,
+                       (SELECT string_agg(sl.external_id, ',' ORDER BY a.n) FROM jsonb_array_elements_text(l.detail->'after') WITH ORDINALITY a(id, n)
+                        JOIN slots sl ON sl.id = a.id::bigint) AS now
+                FROM audit_log l WHERE l.id > $1 AND l.id <= $2 AND l.entity = 'choices' AND l.action <> 'import' ORDER BY l.id
+                """
+            let end = try await f.db.pool.query(lastEntry)[0].decode(0, as: Int64.self)
+            let studentKey = try await f.db.pool.query("""
+                SELECT c.round_id || '/' || c.student_id FROM choices c JOIN students s ON s.id = c.student_id WHERE s.external_id = $1 LIMIT 1
+                """, [id])[0].decode(0, as: String.self)
+            let firstEntries = try await f.db.pool.query(entries, [start, middle])
+            let secondEntries = try await f.db.pool.query(entries, [middle, end])
+            #expect(firstEntries.count == 1 && secondEntries.count == 1, "\(firstEntries.count), \(secondEntries.count), had \(hadList)")
+            let firstAction = hadList ? "update" : "insert"
+            for (rows, action, now) in [(firstEntries, firstAction, slots.joined(separator: ",")), (secondEntries, "update", "\(slots[2]),\(slots[0])")] {
+                guard let row = rows.first else { continue }
+                #expect(try row.decode("action", as: String.self) == action && row.decode("entity_id", as: String.self) == studentKey)
+                #expect(try row.decode("actor", as: String.self) == IntakeFixture.coordinator)
+                #expect(try row.decode("now", as: String?.self) == now)
+            }
+            #expect(try secondEntries.first?.decode("was", as: String?.self) == slots.joined(separator: ","))
             let stored = try await f.db.pool.query("""
                 SELECT sl.external_id FROM choices c JOIN students s ON s.id = c.student_id JOIN slots sl ON sl.id = c.slot_id
                 WHERE s.external_id = $1 ORDER BY c.rank

@@ -36,6 +36,40 @@ struct ChoicesTests {
         }
     }
 
+    /// The page script's reorder: one request, 204, one audit entry; another school's student is a
+    /// 404 and an order of other slots a 422 with the page, both changing nothing.
+    @Test func theWholeOrderIsSavedInOneRequestWithinScope() async throws {
+        try await WebFixture.with { seed, pool, client in
+            var browser = Browser(client)
+            _ = try await browser.signIn(Seed.emails["counselor"]!)
+            let student = seed.clovisStudents[0]
+            let (a, b, c) = (seed.clovisSlots[0], seed.clovisSlots[1], seed.portalesSlot)
+            _ = try await browser.get("/students/\(student)/choices")
+            for slot in [a, b, c] { _ = try await browser.post("/students/\(student)/choices/add", [("slot", "\(slot)")]) }
+            let fetch: HTTPFields = [.init("X-Requested-With")!: "fetch"]
+            let entries = { try await pool.query("SELECT count(*)::int AS n FROM audit_log WHERE entity = 'choices'")[0].decode("n", as: Int.self) }
+            let before = try await entries()
+
+            let saved = try await browser.post("/students/\(student)/choices/order", [("slot[]", "\(c)"), ("slot[]", "\(a)"), ("slot[]", "\(b)")], headers: fetch)
+            #expect(saved.status == .noContent)
+            #expect(try await Self.ranked(pool, student) == [c, a, b])
+            #expect(try await entries() == before + 1, "one reorder, one entry")
+
+            let portales = try await pool.query("SELECT slot_id FROM choices WHERE student_id = $1 ORDER BY rank", [seed.portalesStudent])
+                .map { try $0.decode("slot_id", as: Int64.self) }
+            let otherSchool = try await browser.post("/students/\(seed.portalesStudent)/choices/order", portales.reversed().map { ("slot[]", "\($0)") }, headers: fetch)
+            #expect(otherSchool.status == .notFound)
+            #expect(try await pool.query("SELECT slot_id FROM choices WHERE student_id = $1 ORDER BY rank", [seed.portalesStudent])
+                        .map { try $0.decode("slot_id", as: Int64.self) } == portales)
+
+            let otherSlots = try await browser.post("/students/\(student)/choices/order", [("slot[]", "\(a)"), ("slot[]", "\(b)")])
+            #expect(otherSlots.status == .unprocessableContent)
+            #expect(otherSlots.body.contains("not on the list"))
+            #expect(try await Self.ranked(pool, student) == [c, a, b])
+            #expect(try await entries() == before + 1)
+        }
+    }
+
     @Test func theRoundsLimitAndDuplicatesAreRefusedWithAReason() async throws {
         try await WebFixture.with { seed, pool, client in
             var browser = Browser(client)

@@ -13,10 +13,15 @@ enum ChoiceImport {
         try await context.check(ChoiceImportQueries.problems, [own, round.maxChoices])
         try await context.conn.executeScript(ChoiceImportQueries.createLists)
         try await context.conn.execute(ChoiceImportQueries.compareLists, [round.id])
+        // One audit entry per changed list, written here. The round is not final (ImportContext) and
+        // no rank is over its max (`problems`), so the table's triggers stand aside meanwhile (sql/0052).
+        try await context.conn.execute(ChoiceImportQueries.writerAtWork, ["on"])
+        try await context.conn.execute(ChoiceImportQueries.auditChanged, [round.id])
         try await context.conn.execute(ChoiceImportQueries.deleteChanged, [round.id])
         try await context.withBulkLoad(table: "choices", rowsQuery: ChoiceImportQueries.rowsToInsert) {
             try await context.conn.execute(ChoiceImportQueries.insertChanged, [round.id])
         }
+        try await context.conn.execute(ChoiceImportQueries.writerAtWork, [""])
         let rows = try await context.conn.query(ChoiceImportQueries.counts)
         return ImportCounts(created: try rows[0].decode("created"), updated: try rows[0].decode("updated"),
                             unchanged: try rows[0].decode("unchanged"))
@@ -113,6 +118,25 @@ enum ChoiceImportQueries {
                    WHERE c.round_id = $1 AND c.student_id IN (SELECT student_pk FROM resolved_choices)) o
           ON o.student_id = n.student_pk AND o.rank = n.rank AND o.slot_id = n.slot_pk
         GROUP BY 1
+        """
+
+    /// 'on' while the import writes lists it has checked and audited itself (sql/0052), '' after.
+    static let writerAtWork = "SELECT set_config('wblmatch.choice_list_writer', $1::text, true)"
+
+    /// One entry per changed list in round $1: the stored list before (null if none), the file's after.
+    static let auditChanged = """
+        INSERT INTO audit_log (actor_user_id, actor, action, entity, entity_id, detail)
+        SELECT audit_actor_user_id(), audit_actor(), CASE WHEN l.existed THEN 'update' ELSE 'insert' END,
+               'choices', $1::bigint || '/' || l.student_pk, jsonb_build_object('before', o.slots, 'after', n.slots)
+        FROM choice_lists l
+        JOIN (SELECT r.student_pk, jsonb_agg(r.slot_pk ORDER BY r.rank) AS slots
+              FROM resolved_choices r JOIN choice_lists c ON c.student_pk = r.student_pk AND c.changed
+              GROUP BY 1) n ON n.student_pk = l.student_pk
+        LEFT JOIN (SELECT s.student_id, jsonb_agg(s.slot_id ORDER BY s.rank) AS slots
+                   FROM choices s JOIN choice_lists c ON c.student_pk = s.student_id AND c.changed AND c.existed
+                   WHERE s.round_id = $1 GROUP BY 1) o ON o.student_id = l.student_pk
+        WHERE l.changed
+        ORDER BY l.student_pk
         """
 
     static let deleteChanged = """

@@ -81,10 +81,13 @@ enum ImportQueries {
         WHERE NOT EXISTS (SELECT 1 FROM users WHERE role = 'coordinator' AND NOT disabled)
         """
 
-    /// The round named $1, or (when $1 is NULL) the most recently created open round.
+    /// The round named $1, or (when $1 is NULL) the most recently created open round. Locked until
+    /// the import commits: a final run's publication (which freezes the round) and a new max_choices
+    /// wait for it, since the choices import checks both itself (sql/0052).
     static let round = """
         SELECT id, name, max_choices, state FROM rounds
         WHERE ($1::text IS NULL AND state = 'open') OR name = $1
         ORDER BY created_at DESC, id DESC LIMIT 1
+        FOR SHARE
         """
 }

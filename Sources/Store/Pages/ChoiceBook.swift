@@ -41,9 +41,10 @@ public enum ChoiceChangeError: Error, Equatable, CustomStringConvertible {
 }
 
 /// Students' ranked choices in the open round. Every change is saved by one statement
-/// (`choices_replace`, sql/0041) that locks the student's row and rewrites the list only if it is
+/// (`choices_replace`, sql/0052) that locks the student's row and rewrites the list only if it is
 /// still the one the change was computed from; otherwise the change is re-applied to the list as
 /// it is now. So two windows editing at once cannot interleave, and a save is one round trip.
+/// Each saved change is one audit entry: the list before and after.
 public struct ChoiceBook: Sendable {
     let pool: DatabasePool
 
@@ -130,6 +131,37 @@ public struct ChoiceBook: Sendable {
     }
 }
 
+/// What became of a reordered list (``ChoiceBook/saveOrder(studentID:scope:slots:)``).
+public enum SavedOrder: Sendable, Equatable {
+    case saved
+    /// The student is not in the caller's scope (or does not exist): answer 404, without saying which.
+    case notFound
+    case noOpenRound
+    /// The order does not hold exactly the slots listed now (the list changed in another window).
+    case notSameSlots
+}
+
+extension ChoiceBook {
+    /// Saves `slots` as the order of student `studentID`'s list in the open round, if she is in
+    /// `scope` and they are exactly the slots listed now. One round trip (`choices_save_order`,
+    /// sql/0052): the page's drag and drop sends whole orders, often, so it skips the read that
+    /// ``update(studentID:round:current:_:)`` starts from. The author is ``AuditActor/current``.
+    public func saveOrder(studentID: Int64, scope: RowScope, slots: [Int64]) async throws -> SavedOrder {
+        guard scope.reachesStudents else { return .notFound }
+        let actor = AuditActor.current
+        let rows = try await pool.query(ChoiceQueries.saveOrder, [studentID, scope.schoolFilter, slots, actor.name, actor.userID])
+        let outcome = try rows.first?.decode("outcome", as: String.self)
+        switch outcome {
+        case "saved": return .saved
+        case "not_found": return .notFound
+        case "no_round": return .noOpenRound
+        case "not_same_slots": return .notSameSlots
+        default:
+            throw DatabaseError(kind: .query, message: "choices_save_order answered '\(outcome ?? "no row")' for student \(studentID)")
+        }
+    }
+}
+
 /// The SQL of ``ChoiceBook``.
 enum ChoiceQueries {
     static let openRound = """
@@ -158,8 +190,13 @@ enum ChoiceQueries {
         """
     static let slotIDs = "SELECT slot_id FROM choices WHERE round_id = $1 AND student_id = $2 ORDER BY rank"
     /// Saves list $4 for student $2 in round $1 if the list is still $3, as actor $5 (users.id $6):
-    /// one row (outcome, current_slots), see sql/0041_choices_replace.sql.
+    /// one row (outcome, current_slots), see sql/0052_choice_lists_audited_whole.sql.
     static let replace = """
         SELECT outcome, current_slots FROM choices_replace($1, $2, $3::bigint[], $4::bigint[], $5::text, $6::bigint)
+        """
+    /// Saves order $3 of student $1 (if in school $2; NULL: any) in the open round, as actor $4
+    /// (users.id $5): one row (outcome), see sql/0052_choice_lists_audited_whole.sql.
+    static let saveOrder = """
+        SELECT choices_save_order($1, $2, $3::bigint[], $4::text, $5::bigint) AS outcome
         """
 }

@@ -81,9 +81,14 @@ struct ChoicesController {
             return try await render(student, round: round, search: "", error: error.description, context: context, status: .unprocessableContent)
                 .response(from: request, context: context)
         }
+        return saved(request, context: context, studentID: student.summary.id, message: message)
+    }
+
+    /// After a saved change: 204 to the page's script, or back to the page with `message`.
+    func saved(_ request: Request, context: AppRequestContext, studentID: Int64, message: String) -> Response {
         if request.headers[.xRequestedWith] == "fetch" { return Response(status: .noContent) }
         context.flash(message)
-        return .redirect(to: "/students/\(student.summary.id)/choices")
+        return .redirect(to: "/students/\(studentID)/choices")
     }
 
     static func slot(_ form: FormFields) throws -> Int64 {
@@ -119,12 +124,26 @@ struct ChoicesController {
         }
     }
 
-    /// The whole order at once (`slot[]` in rank order): must be the same slots as now.
+    /// The whole order at once (`slot[]` in rank order): must be the same slots as now. Saved in
+    /// one round trip (the page's script sends one on every drop), with the same answers as the
+    /// other changes: 404 out of scope, 409 without an open round, 422 with the page when the
+    /// list changed meanwhile.
     @Sendable func order(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await change(request, context: context, message: "Order saved.") { form, list in
-            let ids = form.all("slot[]").compactMap { Int64($0) }
-            guard ids.count == list.count, Set(ids) == Set(list) else { throw ChoiceChangeError.noSuchChoice }
-            return ids
+        let user = try context.requireUser()
+        let studentID = try context.id()
+        let form = try await request.form(context: context)
+        let slots = form.all("slot[]").compactMap { Int64($0) }
+        switch try await book.saveOrder(studentID: studentID, scope: user.studentScope, slots: slots) {
+        case .notFound:
+            throw HTTPError(.notFound)
+        case .noOpenRound:
+            throw HTTPError(.conflict, message: "No round is open for choices.")
+        case .notSameSlots:
+            let target = try await self.target(context)
+            return try await render(target.student, round: target.round, search: "", error: ChoiceChangeError.noSuchChoice.description,
+                                    context: context, status: .unprocessableContent).response(from: request, context: context)
+        case .saved:
+            return saved(request, context: context, studentID: studentID, message: "Order saved.")
         }
     }
 }

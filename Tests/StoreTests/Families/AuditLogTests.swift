@@ -50,6 +50,32 @@ struct AuditLogTests {
         }
     }
 
+    /// Statements on choices outside the app's writers (a hand-made fix, a cascade) are audited by
+    /// list too: one entry per student's list the statement changed, with the whole list before and after.
+    @Test func aStatementOnChoicesLeavesOneEntryPerListItChanged() async throws {
+        try await FamiliesWorld.with { w in
+            let (ana, ben) = (try await w.student("Ana"), try await w.student("Ben"))
+            let (a, b) = (w.slots[0], w.slots[1])
+            let inserted = try await Self.audited(w, as: w.coordinator) { conn in
+                try await conn.execute("""
+                    INSERT INTO choices (round_id, student_id, rank, slot_id) VALUES ($1, $2, 1, $3), ($1, $2, 2, $4), ($1, $5, 1, $4), ($1, $5, 2, $3)
+                    """, [w.round, ana, a, b, ben])
+            }
+            #expect(inserted.map(\.action) == ["insert", "insert"])
+            let removed = try await Self.audited(w, as: w.coordinator) { conn in
+                try await conn.execute("DELETE FROM choices WHERE round_id = $1 AND slot_id = $2", [w.round, a])
+            }
+            let byList = Dictionary(uniqueKeysWithValues: removed.map { ($0.entityID, $0) })
+            #expect(removed.count == 2 && removed.allSatisfy { $0.action == "update" })
+            #expect(byList["\(w.round)/\(ana)"]?.detail == #"{"after": [\#(b)], "before": [\#(a), \#(b)]}"#)
+            #expect(byList["\(w.round)/\(ben)"]?.detail == #"{"after": [\#(b)], "before": [\#(b), \#(a)]}"#)
+            let emptied = try await Self.audited(w, as: w.coordinator) { conn in
+                try await conn.execute("DELETE FROM choices WHERE round_id = $1 AND student_id = $2", [w.round, ana])
+            }
+            #expect(emptied.map(\.action) == ["delete"] && emptied.first?.detail == #"{"after": null, "before": [\#(b)]}"#)
+        }
+    }
+
     @Test func aStatementThatChangesNothingLeavesNoEntryAndUnstampedChangesAreSystem() async throws {
         try await FamiliesWorld.with { w in
             let before = try await Self.entries(w)
@@ -102,7 +128,7 @@ struct AuditLogTests {
         }
     }
 
-    @Test func theWebsChoiceBookRewritesOnlyChangedRanks() async throws {
+    @Test func theWebsChoiceBookLeavesOneEntryPerChangeOfTheList() async throws {
         try await FamiliesWorld.with { w in
             let student = try await w.student("Cruz")
             let book = ChoiceBook(pool: w.pool)
@@ -114,7 +140,8 @@ struct AuditLogTests {
             }
             let added = try await AuditLog(pool: w.pool).search(AuditFilter(entity: "choices"), includeJuvenile: false)
             #expect(try await Self.entries(w) == before + 2, "two additions, two entries")
-            #expect(added.allSatisfy { $0.actor == w.coordinator.name && $0.action == "insert" })
+            #expect(added.allSatisfy { $0.actor == w.coordinator.name && $0.entityID == "\(w.round)/\(student)" })
+            #expect(added.map(\.action) == ["update", "insert"], "newest first: the list was created, then grew")
         }
     }
 

@@ -4,8 +4,9 @@ import Database
 import Store
 import Testing
 
-/// ``ChoiceBook/update(studentID:round:current:_:)`` saves through one statement
-/// (`choices_replace`, sql/0041): these check the parts of it the web and API suites do not reach.
+/// ``ChoiceBook/update(studentID:round:current:_:)`` and ``ChoiceBook/saveOrder(studentID:scope:slots:)``
+/// save through one statement each (`choices_replace`, `choices_save_order`, sql/0052): these check
+/// the parts of them the web and API suites do not reach.
 @Suite("Choice book: one-statement saves")
 struct ChoiceBookTests {
     static func listed(_ w: FamiliesWorld, _ student: Int64) async throws -> [Int64] {
@@ -64,7 +65,24 @@ struct ChoiceBookTests {
         }
     }
 
-    @Test func aReorderLogsExactlyTheChangedRanksAsTheActingUser() async throws {
+    /// The entries about student `student`'s list after audit id `after`, oldest first.
+    static func logged(_ w: FamiliesWorld, _ student: Int64, after: Int64) async throws -> [AuditEntry] {
+        try await AuditLog(pool: w.pool).search(AuditFilter(entity: "choices", limit: 1000), includeJuvenile: false)
+            .filter { $0.id > after }.reversed()
+    }
+
+    static func lastAuditID(_ w: FamiliesWorld) async throws -> Int64 {
+        try await w.pool.query("SELECT coalesce(max(id), 0) AS m FROM audit_log")[0].decode("m", as: Int64.self)
+    }
+
+    /// An entry's list before and after (nil: no list), as slot ids in rank order.
+    static func lists(_ entry: AuditEntry) throws -> (before: [Int64]?, after: [Int64]?) {
+        let detail = try #require(try JSONSerialization.jsonObject(with: Data(entry.detail.utf8)) as? [String: Any])
+        let list = { (key: String) -> [Int64]? in (detail[key] as? [NSNumber])?.map(\.int64Value) }
+        return (list("before"), list("after"))
+    }
+
+    @Test func aReorderIsOneEntryWithTheListBeforeAndAfterAsTheActingUser() async throws {
         try await FamiliesWorld.with { w in
             let book = ChoiceBook(pool: w.pool)
             let round = try #require(try await book.openRound())
@@ -72,31 +90,27 @@ struct ChoiceBookTests {
             let student = try await w.student("Cruz")
             let (a, b, c) = (w.slots[0], w.slots[1], third)
             try await w.choose(student, [a, b, c])
-            let before = try await w.pool.query("SELECT coalesce(max(id), 0) AS m FROM audit_log")[0].decode("m", as: Int64.self)
+            let before = try await Self.lastAuditID(w)
             try await AuditActor.$current.withValue(w.coordinator) {
                 _ = try await book.update(studentID: student, round: round, current: [a, b, c]) { _ in [c, b, a] }
             }
-            let logged = try await AuditLog(pool: w.pool).search(AuditFilter(entity: "choices", limit: 100), includeJuvenile: false)
-                .filter { $0.id > before }
-            let key = { (rank: Int) in "\(w.round)/\(student)/\(rank)" }
-            // Ranks 1 and 3 changed slot in place: one update each, with the slot before and after.
-            #expect(logged.map(\.action) == ["update", "update"], "rank 2 kept its slot: not logged")
-            #expect(logged.map(\.entityID).sorted() == [key(1), key(3)])
-            let first = try #require(logged.first { $0.entityID == key(1) })
-            let detail = try #require(try JSONSerialization.jsonObject(with: Data(first.detail.utf8)) as? [String: [String: Any]])
-            #expect((detail["before"]?["slot_id"] as? NSNumber)?.int64Value == a)
-            #expect((detail["after"]?["slot_id"] as? NSNumber)?.int64Value == c)
+            let logged = try await Self.logged(w, student, after: before)
+            #expect(logged.map(\.action) == ["update"], "one action, one entry")
+            #expect(logged.first?.entityID == "\(w.round)/\(student)")
+            let (was, now) = try Self.lists(try #require(logged.first))
+            #expect(was == [a, b, c] && now == [c, b, a])
             #expect(logged.allSatisfy { $0.actor == w.coordinator.name && $0.actorUserID == w.coordinator.userID })
             #expect(try await Self.listed(w, student) == [c, b, a])
 
             // Saving the same order again changes nothing and logs nothing.
             _ = try await book.update(studentID: student, round: round, current: [c, b, a]) { $0 }
-            #expect(try await w.count("SELECT count(*)::int FROM audit_log WHERE id > $1", [before]) == 2)
+            #expect(try await w.count("SELECT count(*)::int FROM audit_log WHERE id > $1", [before]) == 1)
         }
     }
 
     /// Random lists one after another (grown, shrunk, reordered, swapped, emptied): each save leaves
-    /// exactly the list asked for at ranks 1…n, and every audit entry of a save names a rank that changed.
+    /// exactly the list asked for at ranks 1…n, and exactly one audit entry with the lists before and
+    /// after (none when the list did not change).
     @Test func anyListIsSavedExactlyWhateverItReplaces() async throws {
         try await FamiliesWorld.with { w in
             let book = ChoiceBook(pool: w.pool)
@@ -108,21 +122,68 @@ struct ChoiceBookTests {
             var current: [Int64] = []
             for step in 0..<60 {
                 let next = Array(slots.shuffled(using: &generator).prefix(Int.random(in: 0...5, using: &generator)))
-                let before = try await w.pool.query("SELECT coalesce(max(id), 0) AS m FROM audit_log")[0].decode("m", as: Int64.self)
+                let before = try await Self.lastAuditID(w)
                 let saved = try await book.update(studentID: student, round: round, current: current) { _ in next }
                 #expect(saved == next)
                 #expect(try await Self.listed(w, student) == next, "step \(step)")
                 let ranks = try await w.pool.query("SELECT rank FROM choices WHERE round_id = $1 AND student_id = $2 ORDER BY rank", [w.round, student])
                     .map { try $0.decode("rank", as: Int.self) }
                 #expect(ranks == Array(stride(from: 1, through: next.count, by: 1)), "step \(step)")
-                let changedRanks = Set((0..<max(current.count, next.count)).filter { i in
-                    (i < current.count ? current[i] : nil) != (i < next.count ? next[i] : nil)
-                }.map { "\(w.round)/\(student)/\($0 + 1)" })
-                let logged = try await w.pool.query("SELECT entity_id FROM audit_log WHERE id > $1 AND entity = 'choices'", [before])
-                    .map { try $0.decode("entity_id", as: String.self) }
-                #expect(Set(logged) == changedRanks, "step \(step): \(current) → \(next)")
+                let logged = try await Self.logged(w, student, after: before)
+                if next == current {
+                    #expect(logged.isEmpty, "step \(step): nothing changed, nothing logged")
+                } else {
+                    #expect(logged.count == 1, "step \(step): \(current) → \(next)")
+                    let (was, now) = try Self.lists(try #require(logged.first))
+                    #expect(was == (current.isEmpty ? nil : current) && now == (next.isEmpty ? nil : next), "step \(step)")
+                    let action = current.isEmpty ? "insert" : next.isEmpty ? "delete" : "update"
+                    #expect(logged.first?.action == action, "step \(step)")
+                }
                 current = next
             }
+        }
+    }
+
+    /// A reordered list saved in one round trip: scope, the open round and the same-slots rule are
+    /// checked inside it, and a refused order changes nothing.
+    @Test func anOrderIsSavedInOneStatementWithinScope() async throws {
+        try await FamiliesWorld.with { w in
+            let book = ChoiceBook(pool: w.pool)
+            let third = try await Self.addSlot(w, "S3")
+            let student = try await w.student("Eva")
+            let (a, b, c) = (w.slots[0], w.slots[1], third)
+            try await w.choose(student, [a, b, c])
+            let school = try await w.pool.query("SELECT school_id FROM students WHERE id = $1", [student])[0].decode("school_id", as: Int64.self)
+            let other = try await w.pool.query("""
+                INSERT INTO organizations (code, kind, name) VALUES ('other-hs', 'school', 'Other High') RETURNING id
+                """)[0].decode("id", as: Int64.self)
+            let before = try await Self.lastAuditID(w)
+
+            // Another school's counselor, a missing student, nobody's scope: not found, nothing written.
+            #expect(try await book.saveOrder(studentID: student, scope: .school(other), slots: [c, b, a]) == .notFound)
+            #expect(try await book.saveOrder(studentID: 999_999, scope: .everything, slots: [c, b, a]) == .notFound)
+            #expect(try await book.saveOrder(studentID: student, scope: .edc(other), slots: [c, b, a]) == .notFound)
+            // Not the slots listed now: a slot dropped, one added, one twice.
+            for wrong in [[c, b], [c, b, a, a], [c, b, b]] {
+                #expect(try await book.saveOrder(studentID: student, scope: .school(school), slots: wrong) == .notSameSlots, "\(wrong)")
+            }
+            #expect(try await Self.listed(w, student) == [a, b, c])
+            #expect(try await w.count("SELECT count(*)::int FROM audit_log WHERE id > $1", [before]) == 0)
+
+            let outcomes = try await AuditActor.$current.withValue(w.coordinator) {
+                [try await book.saveOrder(studentID: student, scope: .school(school), slots: [c, a, b]),
+                 try await book.saveOrder(studentID: student, scope: .everything, slots: [c, a, b])]   // the same order again
+            }
+            #expect(outcomes == [.saved, .saved])
+            #expect(try await Self.listed(w, student) == [c, a, b])
+            let logged = try await Self.logged(w, student, after: before)
+            #expect(logged.count == 1, "the repeat wrote nothing")
+            let (was, now) = try Self.lists(try #require(logged.first))
+            #expect(was == [a, b, c] && now == [c, a, b] && logged.first?.actor == w.coordinator.name)
+
+            try await w.pool.execute("UPDATE rounds SET state = 'final' WHERE id = $1", [w.round])
+            #expect(try await book.saveOrder(studentID: student, scope: .everything, slots: [a, b, c]) == .noOpenRound)
+            #expect(try await Self.listed(w, student) == [c, a, b])
         }
     }
 
@@ -163,7 +224,16 @@ struct ChoiceBookTests {
             await #expect(throws: ChoiceChangeError.alreadyListed) {
                 try await book.update(studentID: student, round: round) { $0 + [$0[0]] }
             }
-            // A final round is frozen by its triggers (sql/0027): the statement fails, the list stays.
+            // A rank past the round's max_choices is refused inside the statement too, as the table's
+            // trigger would (the pages check first; this is the database's own guard, sql/0052).
+            try await w.pool.execute("UPDATE rounds SET max_choices = 1 WHERE id = $1", [w.round])
+            let tooMany = await #expect(throws: DatabaseError.self) {
+                try await w.pool.query("SELECT outcome FROM choices_replace($1, $2, $3::bigint[], $4::bigint[], 'test', NULL)",
+                                       [w.round, student, [w.slots[1], w.slots[0]], [w.slots[0], w.slots[1]]])
+            }
+            #expect(tooMany?.isCheckViolation == true && tooMany?.message.contains("max_choices") == true)
+            try await w.pool.execute("UPDATE rounds SET max_choices = 10 WHERE id = $1", [w.round])
+            // A final round is frozen (sql/0027, and inside the statement sql/0052): it fails, the list stays.
             try await w.pool.execute("UPDATE rounds SET state = 'final' WHERE id = $1", [w.round])
             let error = await #expect(throws: DatabaseError.self) {
                 try await book.update(studentID: student, round: round) { $0.reversed() }
