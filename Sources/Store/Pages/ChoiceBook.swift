@@ -41,9 +41,9 @@ public enum ChoiceChangeError: Error, Equatable, CustomStringConvertible {
 }
 
 /// Students' ranked choices in the open round. Every change is saved by one statement
-/// (`choices_replace`, sql/0052) that locks the student's row and rewrites the list only if it is
-/// still the one the change was computed from; otherwise the change is re-applied to the list as
-/// it is now. So two windows editing at once cannot interleave, and a save is one round trip.
+/// (`choices_replace`, sql/0052) that locks the student's list (a transaction advisory lock) and
+/// rewrites it only if it is still the one the change was computed from; otherwise the change is
+/// re-applied to the list as it is now. So two windows editing at once cannot interleave, and a save is one round trip.
 /// Each saved change is one audit entry: the list before and after.
 public struct ChoiceBook: Sendable {
     let pool: DatabasePool
