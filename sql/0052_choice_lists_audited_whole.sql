@@ -9,8 +9,8 @@
 -- list also shows the whole order at a glance, which per-rank entries never did.
 --
 -- Who writes the entry:
--- * choices_replace (the web pages and the API) and choices_save_order (a reordered list) write it
---   themselves, one per call, since they know the list before and after.
+-- * choices_save (the web pages, the API, the reorder script; choices_replace for scripts) writes
+--   it itself, one per call, since it knows the list before and after.
 -- * The choices import writes one per changed list, set-based (ChoiceImport).
 -- * Any other statement on choices (a hand-made fix, a cascade from a deleted student, slot or
 --   round) is audited by the statement triggers, one entry per list the statement changed.
@@ -109,129 +109,125 @@ $$;
 ALTER TABLE choices DROP CONSTRAINT choices_pkey;
 ALTER TABLE choices ADD CONSTRAINT choices_pkey PRIMARY KEY (round_id, student_id, rank) DEFERRABLE INITIALLY IMMEDIATE;
 
--- Replaces student p_student's list in round p_round (not final; at most p_max ranks), now
--- `now_listed` at ranks `now_ranks` (read under lock_choice_list), by p_next at ranks 1…n,
--- and records it as one audit entry by p_actor (users.id p_actor_user_id). Refuses a written rank
--- above p_max as the max-choices trigger would. Choices of slots no longer listed go, kept ones
--- move to their slot's new rank, new slots come in at theirs; each statement runs only when it has
--- a row to change.
-CREATE FUNCTION choices_write(p_round bigint, p_student bigint, p_max int, now_ranks int[], now_listed bigint[], p_next bigint[],
-                              p_actor text, p_actor_user_id bigint)
-RETURNS void LANGUAGE plpgsql AS $$
+-- The one way the app saves a student's list (the pages, the API, the reorder script): student
+-- p_student, if in school p_school (NULL: any school), in round p_round (NULL: the newest open
+-- round), gets list p_next at ranks 1…n, as p_actor (users.id p_actor_user_id). One round trip,
+-- one function (a nested PL/pgSQL call for the write cost about 6% of a reorder).
+--
+-- Checked in order, each answering with the list as it is now:
+--   'not_found'      the student is not in scope or does not exist (the caller says 404, not why);
+--   'no_round'       no round is open (p_round NULL); a p_round that does not exist raises;
+--   'stale'          the list is no longer p_expected (p_same_slots false): re-apply the change;
+--   'not_same_slots' p_next is not exactly the slots listed now (p_same_slots true: a reorder);
+--   'slot_not_open'  a slot new to the list is unknown or inactive;
+-- then a final round raises as the frozen-round trigger does (sql/0027), and a written rank above
+-- max_choices as the max-choices trigger does; otherwise 'saved' (also when nothing changed:
+-- no entry then).
+--
+-- A choice keeps its row: dropped slots' rows go, kept ones move to their slot's new rank, new
+-- slots come in at theirs; each statement runs only when it has a row to change. The whole change
+-- is one audit entry with the list before and after.
+CREATE FUNCTION choices_save(p_student bigint, p_school bigint, p_round bigint, p_expected bigint[], p_next bigint[],
+                             p_same_slots boolean, p_actor text, p_actor_user_id bigint)
+RETURNS TABLE (outcome text, current_slots bigint[]) LANGUAGE plpgsql AS $$
 #variable_conflict use_column
 DECLARE
+    list_round bigint;
+    round_state text;
+    round_max int;
+    now_ranks int[];
+    now_listed bigint[];
+    wanted bigint[] := coalesce(p_next, '{}');
     n int := coalesce(cardinality(p_next), 0);
-    had int := coalesce(cardinality(now_listed), 0);
+    had int;
     moved boolean := false;
     at int;
 BEGIN
-    IF coalesce(p_next, '{}') = coalesce(now_listed, '{}') THEN
+    -- The lock first, in its own statement: the list is then read after any save that held it.
+    PERFORM lock_choice_list(s.id) FROM students s WHERE s.id = p_student AND (p_school IS NULL OR s.school_id = p_school);
+    IF NOT FOUND THEN
+        RETURN QUERY SELECT 'not_found'::text, NULL::bigint[];
         RETURN;
     END IF;
-    FOR r IN p_max + 1 .. n LOOP
+    SELECT r.id, r.state, r.max_choices, coalesce(l.ranks, '{}'), coalesce(l.slots, '{}')
+    INTO list_round, round_state, round_max, now_ranks, now_listed
+    FROM rounds r
+    LEFT JOIN LATERAL (SELECT array_agg(c.rank ORDER BY c.rank) AS ranks, array_agg(c.slot_id ORDER BY c.rank) AS slots
+                       FROM choices c WHERE c.round_id = r.id AND c.student_id = p_student) l ON true
+    WHERE (p_round IS NULL AND r.state = 'open') OR r.id = p_round
+    ORDER BY r.id DESC LIMIT 1;
+    IF list_round IS NULL THEN
+        IF p_round IS NOT NULL THEN
+            RAISE EXCEPTION 'round % does not exist', p_round USING ERRCODE = 'foreign_key_violation';
+        END IF;
+        RETURN QUERY SELECT 'no_round'::text, NULL::bigint[];
+        RETURN;
+    END IF;
+    IF NOT p_same_slots AND (p_expected IS NULL OR now_listed IS DISTINCT FROM p_expected) THEN
+        RETURN QUERY SELECT 'stale'::text, now_listed;
+        RETURN;
+    END IF;
+    -- The same slots: as many, and each side contains the other (the stored list has no repeats).
+    IF p_same_slots AND (n <> cardinality(now_listed) OR NOT (wanted @> now_listed AND now_listed @> wanted)) THEN
+        RETURN QUERY SELECT 'not_same_slots'::text, now_listed;
+        RETURN;
+    END IF;
+    IF NOT now_listed @> wanted THEN
+        IF EXISTS (SELECT 1 FROM unnest(wanted) AS t(slot_id)
+                   WHERE t.slot_id <> ALL (now_listed) AND NOT EXISTS (SELECT 1 FROM slots s WHERE s.id = t.slot_id AND s.active)) THEN
+            RETURN QUERY SELECT 'slot_not_open'::text, now_listed;
+            RETURN;
+        END IF;
+    END IF;
+    IF wanted = now_listed THEN
+        RETURN QUERY SELECT 'saved'::text, now_listed;
+        RETURN;
+    END IF;
+    IF round_state = 'final' THEN
+        RAISE EXCEPTION 'round % is final: its choices are frozen since its final match was published', list_round
+            USING ERRCODE = 'check_violation', HINT = 'create a second round for students left unmatched';
+    END IF;
+    had := cardinality(now_listed);
+    FOR r IN round_max + 1 .. n LOOP
         at := array_position(now_ranks, r);
-        IF at IS NULL OR now_listed[at] <> p_next[r] THEN
-            RAISE EXCEPTION 'choice rank % exceeds the round''s max_choices %', r, p_max
+        IF at IS NULL OR now_listed[at] <> wanted[r] THEN
+            RAISE EXCEPTION 'choice rank % exceeds the round''s max_choices %', r, round_max
                 USING ERRCODE = 'check_violation', CONSTRAINT = 'choices_rank_max_choices';
         END IF;
     END LOOP;
+
     PERFORM set_config('wblmatch.choice_list_writer', 'on', true);
-    IF NOT coalesce(p_next, '{}') @> now_listed THEN
-        DELETE FROM choices c WHERE c.round_id = p_round AND c.student_id = p_student AND c.slot_id <> ALL (coalesce(p_next, '{}'));
+    IF NOT wanted @> now_listed THEN
+        DELETE FROM choices c WHERE c.round_id = list_round AND c.student_id = p_student AND c.slot_id <> ALL (wanted);
     END IF;
     FOR i IN 1 .. had LOOP
-        at := array_position(p_next, now_listed[i]);
+        at := array_position(wanted, now_listed[i]);
         moved := moved OR (at IS NOT NULL AND at <> now_ranks[i]);
     END LOOP;
     IF moved THEN
         UPDATE choices c SET rank = t.ord
-        FROM unnest(p_next) WITH ORDINALITY AS t(slot_id, ord)
-        WHERE c.round_id = p_round AND c.student_id = p_student AND c.slot_id = t.slot_id AND c.rank <> t.ord;
+        FROM unnest(wanted) WITH ORDINALITY AS t(slot_id, ord)
+        WHERE c.round_id = list_round AND c.student_id = p_student AND c.slot_id = t.slot_id AND c.rank <> t.ord;
     END IF;
-    IF NOT now_listed @> coalesce(p_next, '{}') THEN
+    IF NOT now_listed @> wanted THEN
         INSERT INTO choices (round_id, student_id, rank, slot_id)
-        SELECT p_round, p_student, t.ord, t.slot_id FROM unnest(p_next) WITH ORDINALITY AS t(slot_id, ord)
+        SELECT list_round, p_student, t.ord, t.slot_id FROM unnest(wanted) WITH ORDINALITY AS t(slot_id, ord)
         WHERE t.slot_id <> ALL (now_listed);
     END IF;
     INSERT INTO audit_log (actor_user_id, actor, action, entity, entity_id, detail)
     VALUES (p_actor_user_id, coalesce(nullif(p_actor, ''), 'system'),
             CASE WHEN had = 0 THEN 'insert' WHEN n = 0 THEN 'delete' ELSE 'update' END,
-            'choices', p_round || '/' || p_student,
+            'choices', list_round || '/' || p_student,
             jsonb_build_object('before', CASE WHEN had > 0 THEN to_jsonb(now_listed) END,
-                               'after', CASE WHEN n > 0 THEN to_jsonb(p_next) END));
+                               'after', CASE WHEN n > 0 THEN to_jsonb(wanted) END));
     PERFORM set_config('wblmatch.choice_list_writer', '', true);
+    RETURN QUERY SELECT 'saved'::text, wanted;
 END $$;
 
--- Same signature and outcomes as 0041 and 0051; the writing is choices_write's. A final round is
--- refused here with the frozen-round trigger's error (sql/0027).
+-- Same signature and outcomes as 0041 and 0051 (and 'not_found' for a student that does not
+-- exist), for scripts; the app calls choices_save.
 CREATE OR REPLACE FUNCTION choices_replace(p_round bigint, p_student bigint, p_expected bigint[], p_next bigint[],
                                            p_actor text, p_actor_user_id bigint)
-RETURNS TABLE (outcome text, current_slots bigint[]) LANGUAGE plpgsql AS $$
-#variable_conflict use_column
-DECLARE
-    round_state text;
-    round_max int;
-    now_ranks int[];
-    now_listed bigint[];
-BEGIN
-    PERFORM lock_choice_list(p_student);
-    SELECT r.state, r.max_choices,
-           coalesce((SELECT array_agg(c.rank ORDER BY c.rank) FROM choices c WHERE c.round_id = r.id AND c.student_id = p_student), '{}'),
-           coalesce((SELECT array_agg(c.slot_id ORDER BY c.rank) FROM choices c WHERE c.round_id = r.id AND c.student_id = p_student), '{}')
-    INTO round_state, round_max, now_ranks, now_listed
-    FROM rounds r WHERE r.id = p_round;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'round % does not exist', p_round USING ERRCODE = 'foreign_key_violation';
-    END IF;
-    IF p_expected IS NULL OR now_listed IS DISTINCT FROM p_expected THEN
-        RETURN QUERY SELECT 'stale'::text, now_listed;
-        RETURN;
-    END IF;
-    IF EXISTS (SELECT 1 FROM unnest(p_next) AS t(slot_id)
-               WHERE t.slot_id <> ALL (now_listed)
-                 AND NOT EXISTS (SELECT 1 FROM slots s WHERE s.id = t.slot_id AND s.active)) THEN
-        RETURN QUERY SELECT 'slot_not_open'::text, now_listed;
-        RETURN;
-    END IF;
-    IF round_state = 'final' AND p_next IS DISTINCT FROM now_listed THEN
-        RAISE EXCEPTION 'round % is final: its choices are frozen since its final match was published', p_round
-            USING ERRCODE = 'check_violation', HINT = 'create a second round for students left unmatched';
-    END IF;
-    PERFORM choices_write(p_round, p_student, round_max, now_ranks, now_listed, p_next, p_actor, p_actor_user_id);
-    RETURN QUERY SELECT 'saved'::text, p_next;
-END $$;
-
--- A reordered list in one round trip (the page's drag and drop): finds student p_student if she is
--- in school p_school (NULL: any school), the newest open round, and saves p_next as her list in it
--- if it holds exactly the slots listed now. Answers 'not_found' (not in scope: the caller says 404
--- without telling why), 'no_round', 'not_same_slots' (the list changed in another window), or
--- 'saved' (also when the order was already that one; no entry then).
-CREATE FUNCTION choices_save_order(p_student bigint, p_school bigint, p_next bigint[], p_actor text, p_actor_user_id bigint)
-RETURNS text LANGUAGE plpgsql AS $$
-#variable_conflict use_column
-DECLARE
-    open_round bigint;
-    round_max int;
-    now_ranks int[];
-    now_listed bigint[];
-BEGIN
-    -- The lock first, in its own statement: the list is then read after any save that held it.
-    PERFORM lock_choice_list(s.id) FROM students s WHERE s.id = p_student AND (p_school IS NULL OR s.school_id = p_school);
-    IF NOT FOUND THEN
-        RETURN 'not_found';
-    END IF;
-    SELECT r.id, r.max_choices,
-           coalesce((SELECT array_agg(c.rank ORDER BY c.rank) FROM choices c WHERE c.round_id = r.id AND c.student_id = p_student), '{}'),
-           coalesce((SELECT array_agg(c.slot_id ORDER BY c.rank) FROM choices c WHERE c.round_id = r.id AND c.student_id = p_student), '{}')
-    INTO open_round, round_max, now_ranks, now_listed
-    FROM rounds r WHERE r.state = 'open' ORDER BY r.id DESC LIMIT 1;
-    IF open_round IS NULL THEN
-        RETURN 'no_round';
-    END IF;
-    -- The same slots: as many, and each side contains the other (the stored list has no repeats).
-    IF coalesce(cardinality(p_next), 0) <> cardinality(now_listed) OR NOT (p_next @> now_listed AND now_listed @> p_next) THEN
-        RETURN 'not_same_slots';
-    END IF;
-    PERFORM choices_write(open_round, p_student, round_max, now_ranks, now_listed, p_next, p_actor, p_actor_user_id);
-    RETURN 'saved';
-END $$;
+RETURNS TABLE (outcome text, current_slots bigint[]) LANGUAGE sql AS $$
+    SELECT * FROM choices_save(p_student, NULL, p_round, p_expected, p_next, false, p_actor, p_actor_user_id)
+$$;

@@ -41,7 +41,7 @@ public enum ChoiceChangeError: Error, Equatable, CustomStringConvertible {
 }
 
 /// Students' ranked choices in the open round. Every change is saved by one statement
-/// (`choices_replace`, sql/0052) that locks the student's list (a transaction advisory lock) and
+/// (`choices_save`, sql/0052) that locks the student's list (a transaction advisory lock) and
 /// rewrites it only if it is still the one the change was computed from; otherwise the change is
 /// re-applied to the list as it is now. So two windows editing at once cannot interleave, and a save is one round trip.
 /// Each saved change is one audit entry: the list before and after.
@@ -112,8 +112,8 @@ public struct ChoiceBook: Sendable {
             let next = try change(listed)
             if Set(next).count != next.count { throw ChoiceChangeError.alreadyListed }
             if next.count > round.maxChoices && next.count > listed.count { throw ChoiceChangeError.limitReached(max: round.maxChoices) }
-            guard let row = try await pool.query(ChoiceQueries.replace, [round.id, studentID, listed, next, actor.name, actor.userID]).first else {
-                throw DatabaseError(kind: .query, message: "choices_replace answered no row for student \(studentID) in round \(round.id)")
+            guard let row = try await pool.query(ChoiceQueries.save, [studentID, nil as Int64?, round.id, listed, next, false, actor.name, actor.userID]).first else {
+                throw DatabaseError(kind: .query, message: "choices_save answered no row for student \(studentID) in round \(round.id)")
             }
             let outcome = try row.decode("outcome", as: String.self)
             switch outcome {
@@ -123,8 +123,10 @@ public struct ChoiceBook: Sendable {
                 throw ChoiceChangeError.slotNotOpen
             case "stale":
                 listed = try row.decode("current_slots", as: [Int64].self)
+            case "not_found":
+                throw DatabaseError(kind: .query, message: "student \(studentID) no longer exists", hint: "reload the page")
             default:
-                throw DatabaseError(kind: .query, message: "choices_replace answered an unknown outcome '\(outcome)' for student \(studentID)")
+                throw DatabaseError(kind: .query, message: "choices_save answered an unknown outcome '\(outcome)' for student \(studentID)")
             }
         }
         throw ChoiceChangeError.changedMeanwhile
@@ -143,13 +145,14 @@ public enum SavedOrder: Sendable, Equatable {
 
 extension ChoiceBook {
     /// Saves `slots` as the order of student `studentID`'s list in the open round, if she is in
-    /// `scope` and they are exactly the slots listed now. One round trip (`choices_save_order`,
-    /// sql/0052): the page's drag and drop sends whole orders, often, so it skips the read that
+    /// `scope` and they are exactly the slots listed now. One round trip (`choices_save`, sql/0052):
+    /// the page's drag and drop sends whole orders, often, so it skips the read that
     /// ``update(studentID:round:current:_:)`` starts from. The author is ``AuditActor/current``.
     public func saveOrder(studentID: Int64, scope: RowScope, slots: [Int64]) async throws -> SavedOrder {
         guard scope.reachesStudents else { return .notFound }
         let actor = AuditActor.current
-        let rows = try await pool.query(ChoiceQueries.saveOrder, [studentID, scope.schoolFilter, slots, actor.name, actor.userID])
+        let rows = try await pool.query(ChoiceQueries.save, [studentID, scope.schoolFilter, nil as Int64?, nil as [Int64]?, slots, true,
+                                                             actor.name, actor.userID])
         let outcome = try rows.first?.decode("outcome", as: String.self)
         switch outcome {
         case "saved": return .saved
@@ -157,7 +160,7 @@ extension ChoiceBook {
         case "no_round": return .noOpenRound
         case "not_same_slots": return .notSameSlots
         default:
-            throw DatabaseError(kind: .query, message: "choices_save_order answered '\(outcome ?? "no row")' for student \(studentID)")
+            throw DatabaseError(kind: .query, message: "choices_save answered '\(outcome ?? "no row")' for student \(studentID)")
         }
     }
 }
@@ -189,14 +192,10 @@ enum ChoiceQueries {
         WHERE s.id = $1 AND ($2::bigint IS NULL OR s.school_id = $2)
         """
     static let slotIDs = "SELECT slot_id FROM choices WHERE round_id = $1 AND student_id = $2 ORDER BY rank"
-    /// Saves list $4 for student $2 in round $1 if the list is still $3, as actor $5 (users.id $6):
-    /// one row (outcome, current_slots), see sql/0052_choice_lists_audited_whole.sql.
-    static let replace = """
-        SELECT outcome, current_slots FROM choices_replace($1, $2, $3::bigint[], $4::bigint[], $5::text, $6::bigint)
-        """
-    /// Saves order $3 of student $1 (if in school $2; NULL: any) in the open round, as actor $4
-    /// (users.id $5): one row (outcome), see sql/0052_choice_lists_audited_whole.sql.
-    static let saveOrder = """
-        SELECT choices_save_order($1, $2, $3::bigint[], $4::text, $5::bigint) AS outcome
+    /// Saves list $5 of student $1 (if in school $2; NULL: any) in round $3 (NULL: the open round),
+    /// if her list is still $4 or, with $6, holds the same slots; as actor $7 (users.id $8).
+    /// One row (outcome, current_slots), see sql/0052_choice_lists_audited_whole.sql.
+    static let save = """
+        SELECT outcome, current_slots FROM choices_save($1, $2, $3, $4::bigint[], $5::bigint[], $6, $7::text, $8::bigint)
         """
 }
