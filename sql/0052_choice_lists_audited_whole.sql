@@ -114,7 +114,7 @@ ALTER TABLE choices ADD CONSTRAINT choices_pkey PRIMARY KEY (round_id, student_i
 -- round), gets list p_next at ranks 1…n, as p_actor (users.id p_actor_user_id). One round trip,
 -- one function (a nested PL/pgSQL call for the write cost about 6% of a reorder).
 --
--- Checked in order, each answering with the list as it is now:
+-- Checked in order (the last three answer with the list as it is now):
 --   'not_found'      the student is not in scope or does not exist (the caller says 404, not why);
 --   'no_round'       no round is open (p_round NULL); a p_round that does not exist raises;
 --   'stale'          the list is no longer p_expected (p_same_slots false): re-apply the change;
