@@ -47,16 +47,15 @@ CREATE FUNCTION audit_choice_lists(removed choice_rank[], added choice_rank[]) R
 $$;
 
 CREATE OR REPLACE FUNCTION audit_changes_choices() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    none CONSTANT choice_rank[] := '{}';
 BEGIN
+    -- A transition table exists only for the events that have it, so each branch names its own.
     IF TG_OP = 'INSERT' THEN
-        PERFORM audit_choice_lists(none, (SELECT coalesce(array_agg((a.round_id, a.student_id, a.rank, a.slot_id)::choice_rank), none) FROM audit_new a));
+        PERFORM audit_choice_lists('{}', ARRAY(SELECT (a.round_id, a.student_id, a.rank, a.slot_id)::choice_rank FROM audit_new a));
     ELSIF TG_OP = 'DELETE' THEN
-        PERFORM audit_choice_lists((SELECT coalesce(array_agg((a.round_id, a.student_id, a.rank, a.slot_id)::choice_rank), none) FROM audit_old a), none);
+        PERFORM audit_choice_lists(ARRAY(SELECT (a.round_id, a.student_id, a.rank, a.slot_id)::choice_rank FROM audit_old a), '{}');
     ELSE
-        PERFORM audit_choice_lists((SELECT coalesce(array_agg((a.round_id, a.student_id, a.rank, a.slot_id)::choice_rank), none) FROM audit_old a),
-                                   (SELECT coalesce(array_agg((a.round_id, a.student_id, a.rank, a.slot_id)::choice_rank), none) FROM audit_new a));
+        PERFORM audit_choice_lists(ARRAY(SELECT (a.round_id, a.student_id, a.rank, a.slot_id)::choice_rank FROM audit_old a),
+                                   ARRAY(SELECT (a.round_id, a.student_id, a.rank, a.slot_id)::choice_rank FROM audit_new a));
     END IF;
     RETURN NULL;
 END $$;
