@@ -21,15 +21,21 @@ struct PersistDriverTests {
             #expect(ttl! > .seconds(50) && ttl! <= .seconds(60))
             // set without an expiry keeps the old one
             var changed = session
-            changed.flash = "Saved."
+            changed.flash = "Saved: \"Ana\" — 3 choices.\n"
             try await driver.set(key: "hbs.a", value: changed, expires: nil)
             let (again, ttl2) = try #require(try await driver.getWithTTL(key: "hbs.a", as: WebSession.self))
-            #expect(again.flash == "Saved.")
+            #expect(again.flash == "Saved: \"Ana\" — 3 choices.\n", "read back from the JSON's columns, unescaped")
             #expect(ttl2! > .seconds(50) && ttl2! <= .seconds(60))
             // a value of another shape is an invalid conversion
             struct Other: Codable, Sendable { var n: Int }
             await #expect(throws: PersistError.invalidConversion) {
                 _ = try await driver.get(key: "hbs.a", as: Other.self)
+            }
+            // a session whose userID is not a whole number is not a session either
+            _ = try await db.pool.execute("INSERT INTO web_sessions (key, value, expires_at) VALUES ('hbs.b', $1::jsonb, now() + interval '1 minute')",
+                                          [#"{"userID": "seven", "csrfToken": "t"}"#])
+            await #expect(throws: PersistError.invalidConversion) {
+                _ = try await driver.get(key: "hbs.b", as: WebSession.self)
             }
             try await driver.remove(key: "hbs.a")
             #expect(try await driver.get(key: "hbs.a", as: WebSession.self) == nil)

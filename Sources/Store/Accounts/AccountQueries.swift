@@ -32,15 +32,12 @@ enum AccountQueries {
         ON CONFLICT (key) DO UPDATE SET value = excluded.value,
             expires_at = CASE WHEN $3 IS NULL THEN web_sessions.expires_at ELSE excluded.expires_at END
         """
-    /// The unexpired session $1 and its seconds to live, with the account of the user it names
-    /// (`userID`) added under `_account` (no password hash).
+    /// The unexpired session $1 (its JSON, and the fields the web app stores in it, as columns) and
+    /// its seconds to live, with the account of the user it names (`userID`), without the password hash.
     static let sessionWithAccount = """
-        SELECT (CASE WHEN u.id IS NULL THEN w.value
-                     ELSE w.value || jsonb_build_object('_account', jsonb_build_object(
-                         'id', u.id, 'email', u.email, 'name', u.name, 'role', u.role,
-                         'organizationID', u.organization_id, 'canViewJuvenile', u.can_view_juvenile,
-                         'disabled', u.disabled)) END)::text AS value,
-               extract(epoch FROM w.expires_at - now())::float8 AS ttl
+        SELECT w.value::text AS value, extract(epoch FROM w.expires_at - now())::float8 AS ttl,
+               w.value ->> 'userID' AS user_id, w.value ->> 'csrfToken' AS csrf_token, w.value ->> 'flash' AS flash,
+               u.id AS account_id, u.email, u.name, u.role, u.organization_id, u.can_view_juvenile, u.disabled
         FROM web_sessions w
         LEFT JOIN users u ON u.id = (CASE WHEN (w.value ->> 'userID') ~ '^[0-9]{1,18}$'
                                           THEN (w.value ->> 'userID')::bigint END)

@@ -1,6 +1,6 @@
-/// A person who signs in to the web app: a row of `users`. Decodable from the account a session is
-/// read with (`SessionRecordStore.findWithAccount`), which never carries the password hash.
-public struct UserAccount: Sendable, Equatable, Decodable {
+/// A person who signs in to the web app: a row of `users`. A session is read with its user's account
+/// (`SessionRecordStore.findWithAccount`), which never carries the password hash.
+public struct UserAccount: Sendable, Equatable {
     public var id: Int64
     /// Unique regardless of case.
     public var email: String

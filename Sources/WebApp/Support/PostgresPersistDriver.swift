@@ -10,9 +10,8 @@ import Store
 /// `PersistError.duplicate`; a value that does not decode throws `PersistError.invalidConversion`;
 /// `set(..., expires: nil)` keeps the existing expiry.
 ///
-/// Reading a session also reads the account of the user it names, in the same query (a
-/// ``WebSession`` decodes it into ``WebSession/account``, never stores it), so a signed-in request
-/// costs one query for both.
+/// Reading a session also reads the account of the user it names, in the same query (into
+/// ``WebSession/account``, never stored), so a signed-in request costs one query for both.
 public struct PostgresPersistDriver: PersistDriver {
     let records: SessionRecordStore
     /// Expiry of a value stored without one.
@@ -37,10 +36,14 @@ public struct PostgresPersistDriver: PersistDriver {
     }
 
     public func getWithTTL<Object: Codable & Sendable>(key: String, as: Object.Type) async throws -> (object: Object, ttl: Duration?)? {
-        guard let (json, ttl) = try await records.findWithAccount(key: key) else { return nil }
+        guard let record = try await records.findWithAccount(key: key) else { return nil }
+        let ttl = Duration.milliseconds(Int64(record.ttlSeconds * 1000))
+        // Every signed-in request reads a WebSession: built from columns, it skips JSONDecoder.
+        if Object.self == WebSession.self, let session = WebSession(record: record) {
+            return (session as! Object, ttl)
+        }
         do {
-            let object = try JSONDecoder().decode(Object.self, from: Data(json.utf8))
-            return (object, .milliseconds(Int64(ttl * 1000)))
+            return (try JSONDecoder().decode(Object.self, from: Data(record.json.utf8)), ttl)
         } catch {
             throw PersistError.invalidConversion
         }

@@ -12,7 +12,8 @@ public struct WebSession: Codable, Sendable, Equatable {
     /// A one-time message shown on the next page ("Choices saved.").
     public var flash: String?
     /// The account of `userID` as read with the session in the same query (never stored, not
-    /// part of equality); nil when the store did not provide it or the user no longer exists.
+    /// part of equality); nil when the store did not provide it, the user no longer exists or her
+    /// role is unknown (the authenticator then reads her again and reports it).
     public var account: UserAccount?
 
     /// A session for `userID` with a fresh CSRF token.
@@ -24,8 +25,6 @@ public struct WebSession: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case userID, csrfToken, flash
-        /// The key `SessionRecordStore.findWithAccount` adds to the stored JSON when reading it.
-        case account = "_account"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -33,9 +32,20 @@ public struct WebSession: Codable, Sendable, Equatable {
         userID = try c.decodeIfPresent(Int64.self, forKey: .userID)
         csrfToken = try c.decode(String.self, forKey: .csrfToken)
         flash = try c.decodeIfPresent(String.self, forKey: .flash)
-        // An account that does not decode (an unknown role) is read again by the authenticator,
-        // which reports it as it always did.
-        account = try? c.decodeIfPresent(UserAccount.self, forKey: .account)
+    }
+
+    /// The session read from its columns, with its user's account; nil when the stored JSON is not
+    /// a plain session (no token, or a `userID` that is not a whole number), which is then decoded
+    /// from the JSON and reported as it always was.
+    init?(record: SessionRecord) {
+        guard let token = record.csrfToken else { return nil }
+        if let text = record.userID {
+            guard let id = Int64(text) else { return nil }
+            userID = id
+        }
+        csrfToken = token
+        flash = record.flash
+        account = record.account
     }
 
     /// Stores the session's own fields only: the account is read fresh on every request.
