@@ -37,7 +37,7 @@ public final class Connection: Sendable {
         return try await handle.runCancellable { h throws(DatabaseError) in
             let result = try h.execParams(sql, encoded)
             defer { PQclear(result) }
-            return PGHandle.rows(of: result)
+            return h.rows(of: result, sql: sql)
         }
     }
 

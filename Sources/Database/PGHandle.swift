@@ -31,6 +31,9 @@ final class PGHandle: @unchecked Sendable {
     private var statementsPrepared = 0
     /// More distinct statements than this on one connection (SQL built at run time) starts the cache over.
     static let statementLimit = 500
+    /// The columns of the last result of each statement (by SQL text), reused while a result has the
+    /// same names and types: a row set's names are then not copied into new strings on every query.
+    private var columnsBySQL: [String: RowColumns] = [:]
     /// Serializes cancel requests with the start and end of the statements they may cancel.
     private let cancelLock = DispatchQueue(label: "wblmatch.database.cancel")
     private var cancelToken: OpaquePointer?
@@ -154,6 +157,7 @@ final class PGHandle: @unchecked Sendable {
 
     func close() {
         statements.removeAll()
+        columnsBySQL.removeAll()
         cancelLock.sync {
             if let old = cancelToken { PQfreeCancel(old) }
             cancelToken = nil
@@ -310,17 +314,44 @@ final class PGHandle: @unchecked Sendable {
                              constraint: field("n"), table: field("t"), column: field("c"), query: sql)
     }
 
-    static func rows(of result: OpaquePointer) -> [Row] {
-        let fieldCount = PQnfields(result)
-        let rowCount = PQntuples(result)
-        guard fieldCount > 0 else { return [] }
+    /// The rows of `result`, a result of `sql`.
+    func rows(of result: OpaquePointer, sql: String) -> [Row] {
+        guard PQnfields(result) > 0 else { return [] }
+        if let known = columnsBySQL[sql], Self.columns(known, describe: result) {
+            return Self.rows(of: result, columns: known)
+        }
+        let columns = Self.columns(of: result)
+        if columnsBySQL.count >= Self.statementLimit { columnsBySQL.removeAll() }
+        columnsBySQL[sql] = columns
+        return Self.rows(of: result, columns: columns)
+    }
+
+    private static func columns(of result: OpaquePointer) -> RowColumns {
         var names: [String] = []
         var types: [SQLType] = []
-        for f in 0..<fieldCount {
+        for f in 0..<PQnfields(result) {
             names.append(String(cString: PQfname(result, f)))
             types.append(SQLType(oid: UInt32(PQftype(result, f))))
         }
-        let columns = RowColumns(names: names, types: types)
+        return RowColumns(names: names, types: types)
+    }
+
+    /// Whether `columns` has exactly the names and types of `result`'s (compared in place, nothing copied).
+    private static func columns(_ columns: RowColumns, describe result: OpaquePointer) -> Bool {
+        let fieldCount = PQnfields(result)
+        guard columns.names.count == Int(fieldCount) else { return false }
+        for f in 0..<fieldCount {
+            guard columns.types[Int(f)] == SQLType(oid: UInt32(PQftype(result, f))) else { return false }
+            let name = UnsafeRawPointer(PQfname(result, f)!).assumingMemoryBound(to: UInt8.self)
+            let bytes = UnsafeBufferPointer(start: name, count: strlen(PQfname(result, f)!))
+            guard columns.names[Int(f)].utf8.elementsEqual(bytes) else { return false }
+        }
+        return true
+    }
+
+    private static func rows(of result: OpaquePointer, columns: RowColumns) -> [Row] {
+        let fieldCount = PQnfields(result)
+        let rowCount = PQntuples(result)
         var rows: [Row] = []
         rows.reserveCapacity(Int(rowCount))
         for r in 0..<rowCount {

@@ -37,6 +37,30 @@ import TestSupport
         }
     }
 
+    /// A connection keeps the column names of each statement's last result; a result whose names
+    /// or types differ (same text, a renamed or retyped column) is read with its own.
+    @Test func aRenamedOrRetypedColumnIsReadAsItIsNow() async throws {
+        try await TestDatabase.with(migrations: [], poolSize: 1) { db in
+            try await db.pool.execute("CREATE TABLE pupil (id int PRIMARY KEY, name text)")
+            try await db.pool.execute("INSERT INTO pupil VALUES (1, 'Ana')")
+            try await db.pool.withConnection { conn in
+                for sql in [Self.find, "SELECT * FROM pupil"] {
+                    let binds: [any SQLEncodable] = sql == Self.find ? [1] : []
+                    #expect(try await conn.query(sql, binds)[0].columns.names == ["id", "name"])
+                    try await conn.execute("ALTER TABLE pupil RENAME COLUMN name TO full_name")
+                    let renamed = try await conn.query(sql, binds)[0]
+                    #expect(renamed.columns.names == ["id", "full_name"])
+                    #expect(try renamed.decode("full_name", as: String.self) == "Ana")
+                    #expect(throws: DatabaseError.self) { try renamed.decode("name", as: String.self) }
+                    try await conn.execute("ALTER TABLE pupil ALTER COLUMN id TYPE bigint")
+                    #expect(try await conn.query(sql, binds)[0].columns.types == [.int8, .text])
+                    try await conn.execute("ALTER TABLE pupil RENAME COLUMN full_name TO name")
+                    try await conn.execute("ALTER TABLE pupil ALTER COLUMN id TYPE int")
+                }
+            }
+        }
+    }
+
     @Test func aTemporaryTableMadeAgainInEachTransactionIsTheNewOne() async throws {
         try await TestDatabase.with(migrations: [], poolSize: 1) { db in
             for value in [3, 4] {
