@@ -88,6 +88,28 @@ import TestSupport
         }
     }
 
+    /// A slot id that two EDCs both use names no slot unless the row says which EDC it means.
+    @Test func aSlotIdSharedByTwoEDCsNeedsTheEDC() async throws {
+        try await IntakeFixture.with { f in
+            let student = try await f.db.pool.query("SELECT s.external_id, o.code FROM students s JOIN organizations o ON o.id = s.school_id ORDER BY s.id LIMIT 1").first!
+            let id: String = try student.decode(0), school: String = try student.decode(1)
+            let slot = try await f.db.pool.query("""
+                SELECT s.external_id, o.code FROM slots s JOIN organizations o ON o.id = s.edc_id WHERE s.active ORDER BY s.id LIMIT 1
+                """).first!
+            let slotID: String = try slot.decode(0), edc: String = try slot.decode(1)
+            let other = try await f.db.pool.query("""
+                SELECT e.external_id, o.code FROM employers e JOIN organizations o ON o.id = e.edc_id WHERE o.code <> $1 ORDER BY e.id LIMIT 1
+                """, [edc]).first!
+            let employer: String = try other.decode(0), otherEDC: String = try other.decode(1)
+            let slots = "edc,slot_id,employer_id,title,kind,program_of_study,capacity,reserved_seats,start_date,end_date,virtual,site_name,site_latitude,site_longitude\n"
+                + "\(otherEDC),\(slotID),\(employer),Helper,internship,agriculture,2,0,2027-01-11,2027-05-14,true,,,\n"
+            _ = try await f.importCSV(.slots, slots)
+            let found = try await f.problems(.choices, "school,student_id,rank,slot_id\n\(school),\(id),1,\(slotID)\n")
+            #expect(found == ["choices.csv:2:slot_id: slot id \(slotID) is used by 2 EDCs: add an edc column to say which"])
+            _ = try await f.importCSV(.choices, "school,student_id,rank,edc,slot_id\n\(school),\(id),1,\(edc),\(slotID)\n")
+        }
+    }
+
     @Test func referralAndRankingProblems() async throws {
         try await IntakeFixture.with { f in
             let student = try await f.db.pool.query("SELECT s.external_id, o.code FROM students s JOIN organizations o ON o.id = s.school_id ORDER BY s.id LIMIT 1").first!
