@@ -342,8 +342,8 @@ final class PGHandle: @unchecked Sendable {
         guard columns.names.count == Int(fieldCount) else { return false }
         for f in 0..<fieldCount {
             guard columns.types[Int(f)] == SQLType(oid: UInt32(PQftype(result, f))) else { return false }
-            let name = UnsafeRawPointer(PQfname(result, f)!).assumingMemoryBound(to: UInt8.self)
-            let bytes = UnsafeBufferPointer(start: name, count: strlen(PQfname(result, f)!))
+            let name = PQfname(result, f)!
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(name).assumingMemoryBound(to: UInt8.self), count: strlen(name))
             guard columns.names[Int(f)].utf8.elementsEqual(bytes) else { return false }
         }
         return true
