@@ -36,10 +36,23 @@ public struct SHA256: Sendable {
         string.withUTF8 { update(UnsafeRawBufferPointer($0)) }
     }
 
-    /// Ends the message and returns its digest as 64 lowercase hex digits.
-    public mutating func finalizeHex() -> String {
+    /// The digest of a string's UTF-8 bytes (32 bytes).
+    public static func digest(_ string: String) -> [UInt8] {
+        var digest = SHA256()
+        digest.update(string)
+        return digest.finalize()
+    }
+
+    /// Ends the message and returns its digest (32 bytes).
+    public mutating func finalize() -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
         SHA256_Final(&digest, &context)
+        return digest
+    }
+
+    /// Ends the message and returns its digest as 64 lowercase hex digits.
+    public mutating func finalizeHex() -> String {
+        let digest = finalize()
         let hex = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)

@@ -42,6 +42,7 @@ public func buildRouter(_ deps: Dependencies) throws -> Router<AppRequestContext
     let pages = router.group()
         .add(middleware: LogRequestsMiddleware(.info))
         .add(middleware: ErrorPageMiddleware(pages: deps.pages))
+        .add(middleware: ChoiceOrderShortcut(book: ChoiceBook(pool: deps.pool), metrics: deps.metrics))
         .add(middleware: SessionMiddleware(storage: deps.sessionStorage, configuration: .init(
             sessionCookieParameters: .init(name: SessionCookie.name, secure: deps.configuration.secureCookies, sameSite: .lax),
             keyPrefix: SessionCookie.keyPrefix,

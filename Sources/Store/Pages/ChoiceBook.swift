@@ -28,6 +28,8 @@ public enum ChoiceChangeError: Error, Equatable, CustomStringConvertible {
     case noSuchChoice
     /// The list kept changing in other windows while this change was being saved.
     case changedMeanwhile
+    /// The round's limit was lowered below the list's length, and the change moves a choice past it.
+    case pastLoweredLimit
 
     public var description: String {
         switch self {
@@ -36,6 +38,7 @@ public enum ChoiceChangeError: Error, Equatable, CustomStringConvertible {
         case .slotNotOpen: "That slot does not exist or is no longer offered."
         case .noSuchChoice: "That choice is not on the list (it may have changed in another window); reload the page."
         case .changedMeanwhile: "The list kept changing in another window while this change was saved; reload the page and try again."
+        case .pastLoweredLimit: "This round now allows fewer choices than this list has: the choices past the limit cannot move. Remove them first, then reorder the rest."
         }
     }
 }
@@ -112,7 +115,9 @@ public struct ChoiceBook: Sendable {
             let next = try change(listed)
             if Set(next).count != next.count { throw ChoiceChangeError.alreadyListed }
             if next.count > round.maxChoices && next.count > listed.count { throw ChoiceChangeError.limitReached(max: round.maxChoices) }
-            guard let row = try await pool.query(ChoiceQueries.save, [studentID, nil as Int64?, round.id, listed, next, false, actor.name, actor.userID]).first else {
+            guard let row = try await Self.refusingPastTheLimit({
+                try await pool.query(ChoiceQueries.save, [studentID, nil as Int64?, round.id, listed, next, false, actor.name, actor.userID])
+            }).first else {
                 throw DatabaseError(kind: .query, message: "choices_save answered no row for student \(studentID) in round \(round.id)")
             }
             let outcome = try row.decode("outcome", as: String.self)
@@ -151,8 +156,10 @@ extension ChoiceBook {
     public func saveOrder(studentID: Int64, scope: RowScope, slots: [Int64]) async throws -> SavedOrder {
         guard scope.reachesStudents else { return .notFound }
         let actor = AuditActor.current
-        let rows = try await pool.query(ChoiceQueries.save, [studentID, scope.schoolFilter, nil as Int64?, nil as [Int64]?, slots, true,
-                                                             actor.name, actor.userID])
+        let rows = try await Self.refusingPastTheLimit {
+            try await pool.query(ChoiceQueries.save, [studentID, scope.schoolFilter, nil as Int64?, nil as [Int64]?, slots, true,
+                                                      actor.name, actor.userID])
+        }
         let outcome = try rows.first?.decode("outcome", as: String.self)
         switch outcome {
         case "saved": return .saved
@@ -162,6 +169,29 @@ extension ChoiceBook {
         default:
             throw DatabaseError(kind: .query, message: "choices_save answered '\(outcome ?? "no row")' for student \(studentID)")
         }
+    }
+}
+
+extension ChoiceBook {
+    /// Runs a save, turning the database's refusal to move a choice past a lowered limit into the
+    /// reason a counselor can act on.
+    static func refusingPastTheLimit(_ save: () async throws -> [Row]) async throws -> [Row] {
+        do {
+            return try await save()
+        } catch let error as DatabaseError where error.constraint == "choices_rank_max_choices" {
+            throw ChoiceChangeError.pastLoweredLimit
+        }
+    }
+
+    /// Saves a new order of the same slots in one statement that also checks the session: the
+    /// session with store key `sessionKey` exists and has not expired, `csrfToken` is its CSRF
+    /// token, and its user, not disabled, is a coordinator or a counselor of the student's school
+    /// (sql/0054). True when saved (or already in that order); false when any check fails or the
+    /// save did not go through: nothing changed then, and the caller handles the request the
+    /// usual way, which gives the user the right answer.
+    public func saveOrderInSession(sessionKey: String, csrfToken: String, studentID: Int64, slots: [Int64]) async throws -> Bool {
+        let rows = try await pool.query(ChoiceQueries.saveInSession, [sessionKey, SHA256.digest(csrfToken), studentID, slots])
+        return try rows.first?.decode("outcome", as: String.self) == "saved"
     }
 }
 
@@ -198,4 +228,6 @@ enum ChoiceQueries {
     static let save = """
         SELECT outcome, current_slots FROM choices_save($1, $2, $3, $4::bigint[], $5::bigint[], $6, $7::text, $8::bigint)
         """
+    /// Session $1 (its store key), the SHA-256 of the CSRF token sent ($2), student $3, new order $4.
+    static let saveInSession = "SELECT choices_save_in_session($1, $2, $3, $4::bigint[]) AS outcome"
 }

@@ -133,7 +133,15 @@ struct ChoicesController {
         let studentID = try context.id()
         let form = try await request.form(context: context)
         let slots = form.all("slot[]").compactMap { Int64($0) }
-        switch try await book.saveOrder(studentID: studentID, scope: user.studentScope, slots: slots) {
+        let outcome: SavedOrder
+        do {
+            outcome = try await book.saveOrder(studentID: studentID, scope: user.studentScope, slots: slots)
+        } catch let error as ChoiceChangeError {
+            let target = try await self.target(context)
+            return try await render(target.student, round: target.round, search: "", error: error.description,
+                                    context: context, status: .unprocessableContent).response(from: request, context: context)
+        }
+        switch outcome {
         case .notFound:
             throw HTTPError(.notFound)
         case .noOpenRound:

@@ -12,6 +12,7 @@ public final class RequestMetrics: Sendable {
         var requests: [Series: Int] = [:]
         var latency: [String: Histogram] = [:]
         var signIns: [String: Int] = [:]
+        var choiceOrderShortcut: [String: Int] = [:]
     }
 
     let state = NIOLockedValueBox(State())
@@ -33,6 +34,11 @@ public final class RequestMetrics: Sendable {
     /// Counts a sign-in attempt by outcome (`success`, `failure`, `limited`).
     public func recordSignIn(_ outcome: String) {
         state.withLockedValue { $0.signIns[outcome, default: 0] += 1 }
+    }
+
+    /// Counts a reorder the shortcut handled (`saved`) or handed to the usual chain (`passed_on`).
+    public func recordChoiceOrderShortcut(_ outcome: String) {
+        state.withLockedValue { $0.choiceOrderShortcut[outcome, default: 0] += 1 }
     }
 
     /// The Prometheus exposition text; `extra` lines (gauges read from the database) are appended.
@@ -63,6 +69,13 @@ public final class RequestMetrics: Sendable {
         ]
         for (outcome, n) in state.signIns.sorted(by: { $0.key < $1.key }) {
             lines.append("wblmatch_sign_ins_total{outcome=\"\(outcome)\"} \(n)")
+        }
+        lines += [
+            "# HELP wblmatch_choice_order_shortcut_total Reorders saved in one statement with the session check, or passed on to the usual chain.",
+            "# TYPE wblmatch_choice_order_shortcut_total counter",
+        ]
+        for (outcome, n) in state.choiceOrderShortcut.sorted(by: { $0.key < $1.key }) {
+            lines.append("wblmatch_choice_order_shortcut_total{outcome=\"\(outcome)\"} \(n)")
         }
         return (lines + extra).joined(separator: "\n") + "\n"
     }

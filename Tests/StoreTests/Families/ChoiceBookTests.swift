@@ -243,4 +243,26 @@ struct ChoiceBookTests {
             #expect(try await Self.listed(w, student) == [w.slots[1], w.slots[0]])
         }
     }
+
+    /// A coordinator lowered the round's limit below a list's length: the choices within the limit
+    /// still move among themselves; moving one past it is refused with a reason (not a server error).
+    @Test func aChoicePastALoweredLimitCannotMove() async throws {
+        try await FamiliesWorld.with { w in
+            let book = ChoiceBook(pool: w.pool)
+            let round = try #require(try await book.openRound())
+            let third = try await Self.addSlot(w, "S3")
+            let student = try await w.student("Lowered")
+            let list = [w.slots[0], w.slots[1], third]
+            try await w.choose(student, list)
+            try await w.pool.execute("UPDATE rounds SET max_choices = 2 WHERE id = $1", [w.round])
+            #expect(try await book.update(studentID: student, round: round) { [$0[1], $0[0], $0[2]] } == [w.slots[1], w.slots[0], third])
+            await #expect(throws: ChoiceChangeError.pastLoweredLimit) {
+                try await book.update(studentID: student, round: round) { $0.reversed() }
+            }
+            await #expect(throws: ChoiceChangeError.pastLoweredLimit) {
+                try await book.saveOrder(studentID: student, scope: .everything, slots: list.reversed())
+            }
+            #expect(try await Self.listed(w, student) == [w.slots[1], w.slots[0], third])
+        }
+    }
 }
