@@ -2,7 +2,8 @@
 """Browser test: a real `wblmatch serve` over a real PostgreSQL, driven by headless Chromium.
 
 A counselor signs in, enters three choices for a student and reorders them (with the up/down
-buttons that work without JavaScript); the order is checked on the page and in the database.
+buttons that work without JavaScript, then with the page's drag-and-drop script); the order is
+checked on the page and in the database.
 A coordinator signs in, starts a trial match run (a real `wblmatch worker` runs the job), and
 opens the student's result and explanation. Screenshots go to .local/screenshots.
 
@@ -145,6 +146,40 @@ def main():
         stored = psql(url, "-c", "SELECT string_agg(sl.title, '|' ORDER BY c.rank) FROM choices c JOIN slots sl ON sl.id = c.slot_id")
         if stored.split("|") != expected:
             fail(f"the database holds {stored}")
+
+        # The page's drag-and-drop script: a choice dropped elsewhere (the drop's dragend event) is
+        # saved by fetch with the page's token, in one statement with the session check. Dropped
+        # on top and back again, so the run below meets the order above.
+        def drop(source, before):
+            driver.execute_script("""
+                const list = document.querySelector("ol.choices");
+                const items = Array.from(list.querySelectorAll("li"));
+                const moved = items[arguments[0]];
+                list.insertBefore(moved, arguments[1] < items.length ? items[arguments[1]] : null);
+                moved.dispatchEvent(new Event("dragend"));
+            """, source, before)
+
+        def stored_becomes(wanted):
+            deadline = time.time() + 10
+            while time.time() < deadline:
+                stored = psql(url, "-c", "SELECT string_agg(sl.title, '|' ORDER BY c.rank) FROM choices c JOIN slots sl ON sl.id = c.slot_id")
+                if stored.split("|") == wanted:
+                    return
+                time.sleep(0.2)
+            fail(f"after the script's drop the database holds {stored}, not {wanted}")
+
+        drop(2, 0)
+        dropped = ["Cheese plant helper", "Farm office intern", "Dairy herd assistant"]
+        stored_becomes(dropped)
+        driver.refresh()
+        if ranked() != dropped:
+            fail(f"after the script's drop the page reads {ranked()}")
+        shot("04b-dropped")
+        drop(0, 3)
+        stored_becomes(expected)
+        metrics = urllib.request.urlopen(base + "/metrics", timeout=5).read().decode()
+        if 'wblmatch_choice_order_shortcut_total{outcome="saved"} 2' not in metrics:
+            fail("the script's saves did not go through the one-statement shortcut (/metrics)")
         driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
 
         # Coordinator: start a trial run, wait for the worker, open the student's explanation.
