@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "MatchingEngineTests", dependencies: ["MatchingEngine"]),
         .testTarget(name: "PlacementTests", dependencies: ["Placement"]),
         .testTarget(name: "DatabaseTests", dependencies: ["Database", "Migrations", "TestSupport"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "MatchingEngine"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Intake", "Database", "TestSupport", "MatchingEngine"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "Database", "Migrations", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),

@@ -1,23 +1,12 @@
+import MatchingEngine
 import Testing
 @testable import Intake
 
 /// The byte-by-byte reading of weekly windows (the import's fast path) against the general one.
 @Suite struct WeeklyWindowsTextTests {
-    /// A deterministic generator, so a failure names a text that can be tried again.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A text near the grammar: mostly well formed, with any of its pieces sometimes replaced by
     /// a wrong, odd or non-ASCII one.
-    static func text(_ g: inout Generator) -> String {
+    static func text(_ g: inout SplitMix64) -> String {
         func pick(_ options: [String]) -> String { options.randomElement(using: &g)! }
         func rare() -> Bool { Int.random(in: 0..<40, using: &g) == 0 }
         func day() -> String {
@@ -43,7 +32,7 @@ import Testing
     }
 
     @Test func theByteByByteReadingAgreesWithTheGeneralOne() throws {
-        var g = Generator(state: 2026_11_30)
+        var g = SplitMix64(seed: 2026_11_30)  // deterministic: a failure names a text to try again
         var read = 0, passedOn = 0
         for _ in 0..<10_000 {
             let text = Self.text(&g)

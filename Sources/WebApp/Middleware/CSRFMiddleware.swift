@@ -27,7 +27,9 @@ public struct CSRFMiddleware: RouterMiddleware {
         var request = request
         var context = context
         var sent = request.headers[.csrfToken]
-        if sent == nil, request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") ?? false {
+        if sent == nil, let form = context.urlEncodedForm {
+            sent = form[Self.field]   // parsed already (ChoiceOrderShortcut passed the request on)
+        } else if sent == nil, request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") ?? false {
             let body = try await request.collectBody(upTo: context.maxUploadSize)
             context.urlEncodedForm = FormFields(String(buffer: body))
             sent = context.urlEncodedForm?[Self.field]
