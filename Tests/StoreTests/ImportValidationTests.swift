@@ -62,6 +62,27 @@ import TestSupport
         }
     }
 
+    @Test func slotsAndEmployersGivenTwiceAreNamed() async throws {
+        try await IntakeFixture.with { f in
+            let employer = try await f.db.pool.query("SELECT external_id FROM employers e JOIN organizations o ON o.id = e.edc_id WHERE o.code = 'edc-clovis' LIMIT 1").first!.decode(0, as: String.self)
+            let slots = "edc,slot_id,employer_id,title,kind,program_of_study,capacity,reserved_seats,start_date,end_date,virtual,site_name,site_latitude,site_longitude\n"
+                + "edc-clovis,NS1,\(employer),Helper,internship,agriculture,2,0,2027-01-11,2027-05-14,true,,,\n"
+                + "edc-clovis,NS2,\(employer),Helper,internship,agriculture,2,0,2027-01-11,2027-05-14,true,,,\n"
+                + "edc-clovis,NS1,\(employer),Helper,internship,agriculture,2,0,2027-01-11,2027-05-14,true,,,\n"
+                + "edc-portales,NS1,\(employer),Helper,internship,agriculture,2,0,2027-01-11,2027-05-14,true,,,\n"
+                + "edc-clovis,NS1,\(employer),Helper,internship,agriculture,2,0,2027-01-11,2027-05-14,true,,,\n"
+            let found = try await f.problems(.slots, slots)
+            #expect(found.filter { $0.contains("appears again") } == [
+                "slots.csv:4:slot_id: slot NS1 of edc-clovis appears again (first on line 2)",
+                "slots.csv:6:slot_id: slot NS1 of edc-clovis appears again (first on line 2)",
+            ])
+            let employers = "edc,employer_id,name,industry\nedc-clovis,NE1,A,manufacturing\nedc-portales,NE1,B,manufacturing\n"
+                + "edc-clovis,NE1,C,manufacturing\n"
+            #expect(try await f.problems(.employers, employers).filter { $0.contains("appears again") }
+                    == ["employers.csv:4:employer_id: employer NE1 of edc-clovis appears again (first on line 2)"])
+        }
+    }
+
     @Test func choiceProblems() async throws {
         try await IntakeFixture.with { f in
             let student = try await f.db.pool.query("SELECT s.external_id, o.code FROM students s JOIN organizations o ON o.id = s.school_id ORDER BY s.id LIMIT 1").first!

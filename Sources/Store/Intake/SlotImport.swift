@@ -49,9 +49,11 @@ enum SlotImportQueries {
           AND NOT EXISTS (SELECT 1 FROM employers e JOIN organizations o ON o.id = e.edc_id
                           WHERE o.code = s.edc AND e.external_id = s.employer_id)
         UNION ALL
-        SELECT line, 'slot_id', format('slot %s of %s appears again (first on line %s)', slot_id, edc, first_line)
-        FROM (SELECT line, edc, slot_id, min(line) OVER (PARTITION BY edc, slot_id) AS first_line FROM stage_slots) d
-        WHERE line > first_line
+        SELECT s.line, 'slot_id', format('slot %s of %s appears again (first on line %s)', s.slot_id, s.edc, d.first_line)
+        FROM stage_slots s
+        JOIN (SELECT coalesce(edc, '') AS edc, slot_id, min(line) AS first_line FROM stage_slots
+              GROUP BY 1, 2 HAVING count(*) > 1) d
+          ON d.edc = coalesce(s.edc, '') AND d.slot_id = s.slot_id AND s.line > d.first_line
         ORDER BY 1, 2
         """
 
@@ -72,53 +74,30 @@ enum SlotImportQueries {
               IS DISTINCT FROM (excluded.address, excluded.county, excluded.latitude, excluded.longitude)
         """
 
-    static let upsert = """
-        WITH upserted AS (
-            INSERT INTO slots AS t (
-                edc_id, external_id, employer_id, site_id, title, kind, program_of_study, capacity, reserved_seats,
-                start_date, end_date, schedule, minimum_age, hazardous_orders, manufacturing, power_machinery, mining,
-                agricultural_hazardous, virtual, active, certifications, background_check, drug_screen,
-                drivers_license, us_citizenship, minimum_grade, program_required, contact_name, contact_email)
-            SELECT o.id, s.slot_id, e.id, CASE WHEN s.virtual::boolean THEN NULL ELSE site.id END,
-                   s.title, s.kind, s.program_of_study, s.capacity::int, s.reserved_seats::int,
-                   s.start_date::date, s.end_date::date, s.schedule, s.minimum_age::int, s.hazardous_orders::int[],
-                   s.manufacturing::boolean, s.power_machinery::boolean, s.mining::boolean,
-                   s.agricultural_hazardous::boolean, s.virtual::boolean, s.active::boolean, s.certifications::text[],
-                   s.background_check::boolean, s.drug_screen::boolean, s.drivers_license::boolean,
-                   s.us_citizenship::boolean, s.minimum_grade::int, s.program_required::boolean, s.contact_name,
-                   s.contact_email
+    static let upsert = StagedUpsert(
+        table: "slots", key: ["edc_id", "external_id"],
+        columns: ["employer_id", "site_id", "title", "kind", "program_of_study", "capacity", "reserved_seats",
+                  "start_date", "end_date", "schedule", "minimum_age", "hazardous_orders", "manufacturing",
+                  "power_machinery", "mining", "agricultural_hazardous", "virtual", "active", "certifications",
+                  "background_check", "drug_screen", "drivers_license", "us_citizenship", "minimum_grade",
+                  "program_required", "contact_name", "contact_email"],
+        incoming: """
+            SELECT o.id AS edc_id, s.slot_id AS external_id, e.id AS employer_id,
+                   CASE WHEN s.virtual::boolean THEN NULL ELSE site.id END AS site_id,
+                   s.title, s.kind, s.program_of_study, s.capacity::int AS capacity,
+                   s.reserved_seats::int AS reserved_seats, s.start_date::date AS start_date,
+                   s.end_date::date AS end_date, s.schedule, s.minimum_age::int AS minimum_age,
+                   s.hazardous_orders::int[] AS hazardous_orders, s.manufacturing::boolean AS manufacturing,
+                   s.power_machinery::boolean AS power_machinery, s.mining::boolean AS mining,
+                   s.agricultural_hazardous::boolean AS agricultural_hazardous, s.virtual::boolean AS virtual,
+                   s.active::boolean AS active, s.certifications::text[] AS certifications,
+                   s.background_check::boolean AS background_check, s.drug_screen::boolean AS drug_screen,
+                   s.drivers_license::boolean AS drivers_license, s.us_citizenship::boolean AS us_citizenship,
+                   s.minimum_grade::int AS minimum_grade, s.program_required::boolean AS program_required,
+                   s.contact_name, s.contact_email
             FROM stage_slots s
             JOIN organizations o ON o.code = s.edc
             JOIN employers e ON e.edc_id = o.id AND e.external_id = s.employer_id
             LEFT JOIN sites site ON site.employer_id = e.id AND site.name = s.site_name
-            ON CONFLICT (edc_id, external_id) DO UPDATE SET
-                employer_id = excluded.employer_id, site_id = excluded.site_id, title = excluded.title,
-                kind = excluded.kind, program_of_study = excluded.program_of_study, capacity = excluded.capacity,
-                reserved_seats = excluded.reserved_seats, start_date = excluded.start_date,
-                end_date = excluded.end_date, schedule = excluded.schedule, minimum_age = excluded.minimum_age,
-                hazardous_orders = excluded.hazardous_orders, manufacturing = excluded.manufacturing,
-                power_machinery = excluded.power_machinery, mining = excluded.mining,
-                agricultural_hazardous = excluded.agricultural_hazardous, virtual = excluded.virtual,
-                active = excluded.active, certifications = excluded.certifications,
-                background_check = excluded.background_check, drug_screen = excluded.drug_screen,
-                drivers_license = excluded.drivers_license, us_citizenship = excluded.us_citizenship,
-                minimum_grade = excluded.minimum_grade, program_required = excluded.program_required,
-                contact_name = excluded.contact_name, contact_email = excluded.contact_email, updated_at = now()
-            WHERE (t.employer_id, t.site_id, t.title, t.kind, t.program_of_study, t.capacity, t.reserved_seats,
-                   t.start_date, t.end_date, t.schedule, t.minimum_age, t.hazardous_orders, t.manufacturing,
-                   t.power_machinery, t.mining, t.agricultural_hazardous, t.virtual, t.active, t.certifications,
-                   t.background_check, t.drug_screen, t.drivers_license, t.us_citizenship, t.minimum_grade,
-                   t.program_required, t.contact_name, t.contact_email)
-              IS DISTINCT FROM
-                  (excluded.employer_id, excluded.site_id, excluded.title, excluded.kind, excluded.program_of_study,
-                   excluded.capacity, excluded.reserved_seats, excluded.start_date, excluded.end_date,
-                   excluded.schedule, excluded.minimum_age, excluded.hazardous_orders, excluded.manufacturing,
-                   excluded.power_machinery, excluded.mining, excluded.agricultural_hazardous, excluded.virtual,
-                   excluded.active, excluded.certifications, excluded.background_check, excluded.drug_screen,
-                   excluded.drivers_license, excluded.us_citizenship, excluded.minimum_grade,
-                   excluded.program_required, excluded.contact_name, excluded.contact_email)
-            RETURNING (xmax = 0) AS inserted)
-        SELECT count(*) FILTER (WHERE inserted)::int AS created, count(*) FILTER (WHERE NOT inserted)::int AS updated
-        FROM upserted
-        """
+            """).sql
 }

@@ -28,7 +28,8 @@ enum StudentImportQueries {
     /// Rows without a school get the counselor's own ($1).
     static let defaultSchool = "UPDATE stage_students SET school = $1 WHERE school IS NULL"
 
-    /// Missing or unknown schools, rows outside the counselor's school ($1), duplicate students.
+    /// Missing or unknown schools, rows outside the counselor's school ($1), duplicate students (one
+    /// hash aggregate finds the repeated ones; a window over all rows sorted them by text).
     static let problems = """
         SELECT line, 'school' AS col, 'is required (the code of the student''s school, e.g. clovis-hs)' AS message
         FROM stage_students WHERE school IS NULL
@@ -41,62 +42,36 @@ enum StudentImportQueries {
         SELECT line, 'school', format('"%s" is not your school (%s): a counselor imports only their own school''s students', school, $1::text)
         FROM stage_students WHERE $1::text IS NOT NULL AND school <> $1::text
         UNION ALL
-        SELECT line, 'student_id', format('student %s of %s appears again (first on line %s)', student_id, school, first_line)
-        FROM (SELECT line, school, student_id, min(line) OVER (PARTITION BY school, student_id) AS first_line
-              FROM stage_students) d
-        WHERE line > first_line
+        SELECT s.line, 'student_id', format('student %s of %s appears again (first on line %s)', s.student_id, s.school, d.first_line)
+        FROM stage_students s
+        JOIN (SELECT coalesce(school, '') AS school, student_id, min(line) AS first_line FROM stage_students
+              GROUP BY 1, 2 HAVING count(*) > 1) d
+          ON d.school = coalesce(s.school, '') AND d.student_id = s.student_id AND s.line > d.first_line
         ORDER BY 1, 2
         """
 
     /// Inserts new students, updates changed ones; returns how many of each.
-    static let upsert = """
-        WITH upserted AS (
-            INSERT INTO students AS t (
-                school_id, external_id, first_name, last_name, birth_date, grade, program_of_study, cte_concentrator,
-                expected_graduation, transport, drivers_license, home_latitude, home_longitude, availability,
-                summer_availability, certifications, guardian_consent_on, work_permit, student_learner_agreement,
-                vocational_ag_exemption, background_check_cleared, drug_screen_passed, us_citizen, special_populations,
-                guardian_name, guardian_email, guardian_language)
-            SELECT o.id, s.student_id, s.first_name, s.last_name, s.birth_date::date, s.grade::int, s.program_of_study,
-                   s.cte_concentrator::boolean, s.expected_graduation::date, s.transport, s.drivers_license::boolean,
-                   s.home_latitude::float8, s.home_longitude::float8, s.availability, s.summer_availability,
-                   s.certifications::text[], s.guardian_consent_on::date, s.work_permit::boolean,
-                   s.student_learner_agreement::boolean, s.vocational_ag_exemption::boolean,
-                   s.background_check_cleared::boolean, s.drug_screen_passed::boolean, s.us_citizen::boolean,
-                   s.special_populations::text[], s.guardian_name, s.guardian_email, s.guardian_language
+    static let upsert = StagedUpsert(
+        table: "students", key: ["school_id", "external_id"],
+        columns: ["first_name", "last_name", "birth_date", "grade", "program_of_study", "cte_concentrator",
+                  "expected_graduation", "transport", "drivers_license", "home_latitude", "home_longitude",
+                  "availability", "summer_availability", "certifications", "guardian_consent_on", "work_permit",
+                  "student_learner_agreement", "vocational_ag_exemption", "background_check_cleared",
+                  "drug_screen_passed", "us_citizen", "special_populations", "guardian_name", "guardian_email",
+                  "guardian_language"],
+        incoming: """
+            SELECT o.id AS school_id, s.student_id AS external_id, s.first_name, s.last_name,
+                   s.birth_date::date AS birth_date, s.grade::int AS grade, s.program_of_study,
+                   s.cte_concentrator::boolean AS cte_concentrator, s.expected_graduation::date AS expected_graduation,
+                   s.transport, s.drivers_license::boolean AS drivers_license, s.home_latitude::float8 AS home_latitude,
+                   s.home_longitude::float8 AS home_longitude, s.availability, s.summer_availability,
+                   s.certifications::text[] AS certifications, s.guardian_consent_on::date AS guardian_consent_on,
+                   s.work_permit::boolean AS work_permit, s.student_learner_agreement::boolean AS student_learner_agreement,
+                   s.vocational_ag_exemption::boolean AS vocational_ag_exemption,
+                   s.background_check_cleared::boolean AS background_check_cleared,
+                   s.drug_screen_passed::boolean AS drug_screen_passed, s.us_citizen::boolean AS us_citizen,
+                   s.special_populations::text[] AS special_populations, s.guardian_name, s.guardian_email,
+                   s.guardian_language
             FROM stage_students s JOIN organizations o ON o.code = s.school AND o.kind = 'school'
-            ON CONFLICT (school_id, external_id) DO UPDATE SET
-                first_name = excluded.first_name, last_name = excluded.last_name, birth_date = excluded.birth_date,
-                grade = excluded.grade, program_of_study = excluded.program_of_study,
-                cte_concentrator = excluded.cte_concentrator, expected_graduation = excluded.expected_graduation,
-                transport = excluded.transport, drivers_license = excluded.drivers_license,
-                home_latitude = excluded.home_latitude, home_longitude = excluded.home_longitude,
-                availability = excluded.availability, summer_availability = excluded.summer_availability,
-                certifications = excluded.certifications, guardian_consent_on = excluded.guardian_consent_on,
-                work_permit = excluded.work_permit, student_learner_agreement = excluded.student_learner_agreement,
-                vocational_ag_exemption = excluded.vocational_ag_exemption,
-                background_check_cleared = excluded.background_check_cleared,
-                drug_screen_passed = excluded.drug_screen_passed, us_citizen = excluded.us_citizen,
-                special_populations = excluded.special_populations, guardian_name = excluded.guardian_name,
-                guardian_email = excluded.guardian_email, guardian_language = excluded.guardian_language,
-                updated_at = now()
-            WHERE (t.first_name, t.last_name, t.birth_date, t.grade, t.program_of_study, t.cte_concentrator,
-                   t.expected_graduation, t.transport, t.drivers_license, t.home_latitude, t.home_longitude,
-                   t.availability, t.summer_availability, t.certifications, t.guardian_consent_on, t.work_permit,
-                   t.student_learner_agreement, t.vocational_ag_exemption, t.background_check_cleared,
-                   t.drug_screen_passed, t.us_citizen, t.special_populations, t.guardian_name, t.guardian_email,
-                   t.guardian_language)
-              IS DISTINCT FROM
-                  (excluded.first_name, excluded.last_name, excluded.birth_date, excluded.grade,
-                   excluded.program_of_study, excluded.cte_concentrator, excluded.expected_graduation,
-                   excluded.transport, excluded.drivers_license, excluded.home_latitude, excluded.home_longitude,
-                   excluded.availability, excluded.summer_availability, excluded.certifications,
-                   excluded.guardian_consent_on, excluded.work_permit, excluded.student_learner_agreement,
-                   excluded.vocational_ag_exemption, excluded.background_check_cleared, excluded.drug_screen_passed,
-                   excluded.us_citizen, excluded.special_populations, excluded.guardian_name, excluded.guardian_email,
-                   excluded.guardian_language)
-            RETURNING (xmax = 0) AS inserted)
-        SELECT count(*) FILTER (WHERE inserted)::int AS created, count(*) FILTER (WHERE NOT inserted)::int AS updated
-        FROM upserted
-        """
+            """).sql
 }
