@@ -28,6 +28,7 @@ public struct IntakeImporter: Sendable {
         do {
             return try await pool.withAuditedTransaction(as: AuditActor(user)) { conn in
                 try await conn.execute(ImportQueries.workMem)
+                try await conn.execute(ImportQueries.statisticsSample)
                 let context = ImportContext(conn: conn, user: user, batch: batch, options: options)
                 let counts: ImportCounts
                 switch batch.kind {
@@ -67,6 +68,11 @@ enum ImportQueries {
     /// Memory for the import's hash joins and aggregates over the staging tables (1,000,000 rows
     /// would spill to disk at the default 4MB), for this transaction only.
     static let workMem = "SET LOCAL work_mem = '64MB'"
+
+    /// A smaller sample for the staging tables' `ANALYZE` (3,000 rows instead of 30,000): the plans
+    /// need only their sizes and rough counts of distinct values, and the full sample took about
+    /// 0.25 s per 1,000,000-row table. For this transaction only.
+    static let statisticsSample = "SET LOCAL default_statistics_target = 10"
 
     /// Records an import in the audit log.
     static let audit = """
