@@ -18,11 +18,13 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Parses exactly `YYYY-MM-DD`; nil otherwise.
     public init?(iso text: String) {
-        let utf8 = Array(text.utf8)
-        guard utf8.count == 10, utf8[4] == 0x2D, utf8[7] == 0x2D,
-              let y = CalendarDay.digits(utf8[0..<4]), let m = CalendarDay.digits(utf8[5..<7]),
-              let d = CalendarDay.digits(utf8[8..<10]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        var text = text
+        guard let day = text.withUTF8({ b -> CalendarDay? in   // the bytes in place: no array to allocate
+            guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D, let y = CalendarDay.digits(b[0..<4]),
+                  let m = CalendarDay.digits(b[5..<7]), let d = CalendarDay.digits(b[8..<10]) else { return nil }
+            return CalendarDay(year: y, month: m, day: d)
+        }) else { return nil }
+        self = day
     }
 
     /// Today's date in the process's time zone (the consortium's `TZ`).
@@ -60,7 +62,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         }
     }
 
-    static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
+    static func digits(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
         var value = 0
         for byte in bytes {
             guard byte >= 0x30, byte <= 0x39 else { return nil }

@@ -19,19 +19,23 @@ enum FieldNormalizer {
         }
         switch type {
         case .text(let maxLength):
-            if text.count > maxLength { return .failure("is \(text.count) characters long, over the limit of \(maxLength)") }
-            if text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\r" && $0 != "\t" || $0.value == 0x7F }) {
+            // Characters are never more than bytes, so most cells need no counting of characters.
+            if text.utf8.count > maxLength && text.count > maxLength {
+                return .failure("is \(text.count) characters long, over the limit of \(maxLength)")
+            }
+            // Control characters are single bytes in UTF-8, never part of a longer character.
+            if text.utf8.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 || $0 == 0x7F }) {
                 return .failure("contains control characters (remove them)")
             }
             return .success(text)
         case .identifier:
-            if text.count > 64 { return .failure("\"\(text.prefix(20))…\" is longer than 64 characters") }
-            if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == ";" }) {
+            if text.utf8.count > 64 && text.count > 64 { return .failure("\"\(text.prefix(20))…\" is longer than 64 characters") }
+            if text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x3B }) {
                 return .failure("\"\(text)\" contains control characters or ; (ids are plain text)")
             }
             return .success(text)
         case .organizationCode:
-            let code = text.lowercased()
+            let code = text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) ? text.lowercased() : text
             let ok = code.utf8.count <= 63 && code.utf8.enumerated().allSatisfy { index, byte in
                 (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || (byte == 0x2D && index > 0)
             }
@@ -43,8 +47,9 @@ enum FieldNormalizer {
             }
             return .success(text)
         case .date:
-            guard let day = CalendarDay(iso: text) else { return .failure("\"\(text)\" is not a date (use YYYY-MM-DD)") }
-            return .success(day.description)
+            // A day read from exactly YYYY-MM-DD is written back the same.
+            guard CalendarDay(iso: text) != nil else { return .failure("\"\(text)\" is not a date (use YYYY-MM-DD)") }
+            return .success(text)
         case .timestamp:
             return normalizeTimestamp(text).map { Normalized.success($0) }
                 ?? .failure("\"\(text)\" is not a timestamp (use YYYY-MM-DDTHH:MM:SS-07:00 or YYYY-MM-DD)")
@@ -52,6 +57,11 @@ enum FieldNormalizer {
             return TimeOfDayText.normalize(text).map { Normalized.success($0) }
                 ?? .failure("\"\(text)\" is not a time of day (use 24-hour HH:MM, e.g. 21:00)")
         case .boolean:
+            switch text {   // most cells are already lowercase: no lowercased copy
+            case "true", "t", "yes", "y", "1": return .success("true")
+            case "false", "f", "no", "n", "0": return .success("false")
+            default: break
+            }
             switch text.lowercased() {
             case "true", "t", "yes", "y", "1": return .success("true")
             case "false", "f", "no", "n", "0": return .success("false")
@@ -68,9 +78,11 @@ enum FieldNormalizer {
             }
             return .success(text)
         case .code(let codes):
+            if codes.contains(text) { return .success(text) }   // codes are lowercase
             let code = text.lowercased()
             return codes.contains(code) ? .success(code) : .failure("\"\(text)\" is not one of \(codes.joined(separator: ", "))")
         case .codeList(let codes):
+            if !text.utf8.contains(0x3B) && codes.contains(text) { return .success("{" + text + "}") }   // one code, as written
             var seen: [String] = []
             for item in listItems(text) {
                 let code = item.lowercased()

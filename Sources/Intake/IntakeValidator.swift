@@ -130,12 +130,12 @@ public struct IntakeValidator: Sendable {
                 }
             }
         case .students:
-            if let birth = value("birth_date").flatMap(CalendarDay.init(iso:)) {
+            if let birthText = value("birth_date"), let birth = CalendarDay(iso: birthText) {
                 let age = birth.age(on: today)
                 if !studentAges.contains(age) {
                     problems.append(problem("birth_date", "\(birth) makes the student \(age) years old on \(today); students must be \(studentAges.lowerBound)–\(studentAges.upperBound) (check the year)"))
                 }
-                if let graduation = value("expected_graduation"), graduation <= birth.description {
+                if let graduation = value("expected_graduation"), graduation <= birthText {   // both YYYY-MM-DD
                     problems.append(problem("expected_graduation", "\(graduation) is not after the birth date"))
                 }
             }

@@ -132,6 +132,38 @@ import Testing
         #expect(birth.age(on: CalendarDay(year: 2026, month: 6, day: 15)!) == 16)
     }
 
+    /// Cells already in their normal form are kept as written (no copy); the others are still
+    /// normalized, and counted in characters, not bytes.
+    @Test func cellsInNormalFormAndOthers() {
+        func normal(_ text: String, _ type: FieldType) -> String? {
+            if case .success(let value) = FieldNormalizer.normalize(text, as: type) { return value ?? "(empty)" }
+            return nil
+        }
+        #expect(normal("2009-02-28", .date) == "2009-02-28")
+        #expect(normal("0001-01-01", .date) == "0001-01-01")
+        #expect(normal("0000-01-01", .date) == nil)
+        #expect(normal("true", .boolean) == "true")
+        #expect(normal("TRUE", .boolean) == "true")
+        #expect(normal("No", .boolean) == "false")
+        #expect(normal("maybe", .boolean) == nil)
+        #expect(normal("agriculture", .code(Vocabulary.programsOfStudy)) == "agriculture")
+        #expect(normal("Agriculture", .code(Vocabulary.programsOfStudy)) == "agriculture")
+        #expect(normal("osha10", .codeList(Vocabulary.certifications)) == "{osha10}")
+        #expect(normal("OSHA10", .codeList(Vocabulary.certifications)) == "{osha10}")
+        #expect(normal("osha10; forklift;osha10", .codeList(Vocabulary.certifications)) == "{osha10,forklift}")
+        #expect(normal("clovis-hs", .organizationCode) == "clovis-hs")
+        #expect(normal("Clovis-HS", .organizationCode) == "clovis-hs")
+        #expect(normal("clovis_hs", .organizationCode) == nil)
+        // Five characters in ten bytes are within five characters; six are not.
+        #expect(normal("ñññññ", .text(maxLength: 5)) == "ñññññ")
+        #expect(normal("ññññññ", .text(maxLength: 5)) == nil)
+        #expect(normal("a\u{7}b", .text(maxLength: 5)) == nil)
+        #expect(normal("a\tb", .text(maxLength: 5)) == "a\tb")
+        #expect(normal(String(repeating: "é", count: 64), .identifier) != nil)
+        #expect(normal(String(repeating: "é", count: 65), .identifier) == nil)
+        #expect(normal("S1;S2", .identifier) == nil)
+    }
+
     @Test func weeklyWindows() throws {
         #expect(try WeeklyWindowsText.normalize("mon-fri 9:00-12:00;  sat,SUN 08:00-12:00").get() == "Mon-Fri 09:00-12:00; Sat,Sun 08:00-12:00")
         #expect(try WeeklyWindowsText.normalize("Fri 22:00-02:00").get() == "Fri 22:00-02:00")
