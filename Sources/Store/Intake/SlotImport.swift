@@ -99,5 +99,5 @@ enum SlotImportQueries {
             JOIN organizations o ON o.code = s.edc
             JOIN employers e ON e.edc_id = o.id AND e.external_id = s.employer_id
             LEFT JOIN sites site ON site.employer_id = e.id AND site.name = s.site_name
-            """).sql
+            """)
 }

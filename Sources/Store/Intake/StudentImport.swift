@@ -73,5 +73,5 @@ enum StudentImportQueries {
                    s.special_populations::text[] AS special_populations, s.guardian_name, s.guardian_email,
                    s.guardian_language
             FROM stage_students s JOIN organizations o ON o.code = s.school AND o.kind = 'school'
-            """).sql
+            """)
 }
