@@ -55,13 +55,13 @@ public struct CSVReader: Sendable {
             Parser.run(bytes, fileName: fileName, from: bounds[i].lowerBound, line: 0, header: header) { $0.readRows(until: bounds[i].upperBound) }
         }
         var rows: [CSVRow] = []
+        rows.reserveCapacity(parsed.reduce(0) { $0 + ($1.result?.count ?? 0) })
         var problems = head.problems
         var position = head.end, line = head.line
         for (i, var piece) in parsed.enumerated() where position < bounds[i].upperBound {
             if bounds[i].lowerBound != position {   // the piece before ran into this one: parse it again from there
                 piece = Parser.run(bytes, fileName: fileName, from: position, line: 0, header: header) { $0.readRows(until: bounds[i].upperBound) }
             }
-            rows.reserveCapacity(rows.count + piece.result!.count)
             for var row in piece.result! { row.line += line; rows.append(row) }
             for var problem in piece.problems { problem.line += line; problems.append(problem) }
             position = piece.end

@@ -28,8 +28,8 @@ enum StudentImportQueries {
     /// Rows without a school get the counselor's own ($1).
     static let defaultSchool = "UPDATE stage_students SET school = $1 WHERE school IS NULL"
 
-    /// Missing or unknown schools, rows outside the counselor's school ($1), duplicate students (one
-    /// hash aggregate finds the repeated ones; a window over all rows sorted them by text).
+    /// Missing or unknown schools, rows outside the counselor's school ($1), duplicate students (the
+    /// keys seen more than once, from one hash aggregate, joined back to their rows for the lines).
     static let problems = """
         SELECT line, 'school' AS col, 'is required (the code of the student''s school, e.g. clovis-hs)' AS message
         FROM stage_students WHERE school IS NULL
