@@ -11,7 +11,10 @@ import TestSupport
             #expect(try await f.count("SELECT count(*)::int FROM choices") > 300)
             #expect(try await f.count("SELECT count(*)::int FROM referrals") >= 1)
             let before = try await f.snapshot()
-            let locks = "SELECT string_agg(xmax::text, ',' ORDER BY id) FROM students UNION ALL SELECT string_agg(xmax::text, ',' ORDER BY id) FROM slots"
+            let locks = """
+                SELECT string_agg(xmax::text, ',' ORDER BY id) FROM students UNION ALL SELECT string_agg(xmax::text, ',' ORDER BY id) FROM slots
+                UNION ALL SELECT string_agg(xmax::text, ',' ORDER BY id) FROM employers
+                """
             let lockedBefore = try await f.db.pool.query(locks).map { try $0.decode(0, as: String.self) }
             for kind in [IntakeKind.organizations, .users, .rounds, .employers, .slots, .students, .choices, .referrals, .rankings] {
                 let counts = try await f.importCSV(kind, f.data.csv(kind))
@@ -21,7 +24,7 @@ import TestSupport
             // Only the audit log grew (one row per import).
             let after = try await f.snapshot()
             #expect(zip(before, after).filter { $0 != $1 }.map(\.0).allSatisfy { $0.hasPrefix("audit_log") })
-            // Not even locked: a locked row's xmax names the transaction that locked it.
+            // Students, slots and employers not even locked: a locked row's xmax names the transaction that locked it.
             #expect(try await f.db.pool.query(locks).map { try $0.decode(0, as: String.self) } == lockedBefore)
         }
     }

@@ -45,18 +45,15 @@ enum EmployerImportQueries {
         ORDER BY 1, 2
         """
 
-    static let upsert = """
-        WITH upserted AS (
-            INSERT INTO employers AS t (edc_id, external_id, name, industry, organization_id)
-            SELECT o.id, s.employer_id, s.name, s.industry, eo.id
+    /// An empty `organization` cell (or no such column) keeps the employer's stored link.
+    static let upsert = StagedUpsert(
+        table: "employers", key: ["edc_id", "external_id"],
+        columns: ["name", "industry", "organization_id"],
+        incoming: """
+            SELECT o.id AS edc_id, s.employer_id AS external_id, s.name, s.industry,
+                   coalesce(eo.id, stored.organization_id) AS organization_id
             FROM stage_employers s JOIN organizations o ON o.code = s.edc AND o.kind = 'edc'
             LEFT JOIN organizations eo ON eo.code = s.organization AND eo.kind IN ('employer', 'partner')
-            ON CONFLICT (edc_id, external_id) DO UPDATE SET name = excluded.name, industry = excluded.industry,
-                organization_id = coalesce(excluded.organization_id, t.organization_id), updated_at = now()
-            WHERE (t.name, t.industry, t.organization_id)
-                  IS DISTINCT FROM (excluded.name, excluded.industry, coalesce(excluded.organization_id, t.organization_id))
-            RETURNING (xmax = 0) AS inserted)
-        SELECT count(*) FILTER (WHERE inserted)::int AS created, count(*) FILTER (WHERE NOT inserted)::int AS updated
-        FROM upserted
-        """
+            LEFT JOIN employers stored ON stored.edc_id = o.id AND stored.external_id = s.employer_id
+            """)
 }
