@@ -37,11 +37,7 @@ enum EmployerImportQueries {
         WHERE s.organization IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM organizations o WHERE o.code = s.organization AND o.kind IN ('employer', 'partner'))
         UNION ALL
-        SELECT s.line, 'employer_id', format('employer %s of %s appears again (first on line %s)', s.employer_id, s.edc, d.first_line)
-        FROM stage_employers s
-        JOIN (SELECT coalesce(edc, '') AS edc, employer_id, min(line) AS first_line FROM stage_employers
-              GROUP BY 1, 2 HAVING count(*) > 1) d
-          ON d.edc = coalesce(s.edc, '') AND d.employer_id = s.employer_id AND s.line > d.first_line
+        \(StagedUpsert.repeatedKeys(stage: "stage_employers", owner: "edc", id: "employer_id", noun: "employer"))
         ORDER BY 1, 2
         """
 

@@ -49,11 +49,7 @@ enum SlotImportQueries {
           AND NOT EXISTS (SELECT 1 FROM employers e JOIN organizations o ON o.id = e.edc_id
                           WHERE o.code = s.edc AND e.external_id = s.employer_id)
         UNION ALL
-        SELECT s.line, 'slot_id', format('slot %s of %s appears again (first on line %s)', s.slot_id, s.edc, d.first_line)
-        FROM stage_slots s
-        JOIN (SELECT coalesce(edc, '') AS edc, slot_id, min(line) AS first_line FROM stage_slots
-              GROUP BY 1, 2 HAVING count(*) > 1) d
-          ON d.edc = coalesce(s.edc, '') AND d.slot_id = s.slot_id AND s.line > d.first_line
+        \(StagedUpsert.repeatedKeys(stage: "stage_slots", owner: "edc", id: "slot_id", noun: "slot"))
         ORDER BY 1, 2
         """
 

@@ -48,6 +48,19 @@ struct StagedUpsert {
             """
     }
 
+    /// The check for a key given twice in `stage`: each later row of an (`owner`, `id`) pair, with
+    /// the line it first appears on. One hash aggregate finds the repeated keys, joined back to
+    /// their rows for the lines, instead of a window that sorts every row by text.
+    static func repeatedKeys(stage: String, owner: String, id: String, noun: String) -> String {
+        """
+        SELECT s.line, '\(id)', format('\(noun) %s of %s appears again (first on line %s)', s.\(id), s.\(owner), d.first_line)
+        FROM \(stage) s
+        JOIN (SELECT coalesce(\(owner), '') AS \(owner), \(id), min(line) AS first_line FROM \(stage)
+              GROUP BY 1, 2 HAVING count(*) > 1) d
+          ON d.\(owner) = coalesce(s.\(owner), '') AND d.\(id) = s.\(id) AND s.line > d.first_line
+        """
+    }
+
     private func tuple(_ alias: String) -> String {
         "(" + columns.map { "\(alias).\($0)" }.joined(separator: ", ") + ")"
     }

@@ -28,8 +28,7 @@ enum StudentImportQueries {
     /// Rows without a school get the counselor's own ($1).
     static let defaultSchool = "UPDATE stage_students SET school = $1 WHERE school IS NULL"
 
-    /// Missing or unknown schools, rows outside the counselor's school ($1), duplicate students (the
-    /// keys seen more than once, from one hash aggregate, joined back to their rows for the lines).
+    /// Missing or unknown schools, rows outside the counselor's school ($1), duplicate students.
     static let problems = """
         SELECT line, 'school' AS col, 'is required (the code of the student''s school, e.g. clovis-hs)' AS message
         FROM stage_students WHERE school IS NULL
@@ -42,11 +41,7 @@ enum StudentImportQueries {
         SELECT line, 'school', format('"%s" is not your school (%s): a counselor imports only their own school''s students', school, $1::text)
         FROM stage_students WHERE $1::text IS NOT NULL AND school <> $1::text
         UNION ALL
-        SELECT s.line, 'student_id', format('student %s of %s appears again (first on line %s)', s.student_id, s.school, d.first_line)
-        FROM stage_students s
-        JOIN (SELECT coalesce(school, '') AS school, student_id, min(line) AS first_line FROM stage_students
-              GROUP BY 1, 2 HAVING count(*) > 1) d
-          ON d.school = coalesce(s.school, '') AND d.student_id = s.student_id AND s.line > d.first_line
+        \(StagedUpsert.repeatedKeys(stage: "stage_students", owner: "school", id: "student_id", noun: "student"))
         ORDER BY 1, 2
         """
 
