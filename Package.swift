@@ -33,7 +33,7 @@ let package = Package(
         // Work split across the cores (pure; Dispatch only).
         .target(name: "Parallel"),
         .target(name: "Intake", dependencies: ["Parallel"]),
-        .target(name: "Store", dependencies: ["Database", "Placement", "Intake"]),
+        .target(name: "Store", dependencies: ["Database", "Placement", "Intake", "Parallel"]),
         // sql/*.sql compiled into the binary: the EmbedSQL plugin generates `EmbeddedMigrations.all`.
         .target(name: "Migrations", dependencies: ["Database"], exclude: ["sql"], plugins: ["EmbedSQL"]),
         .executableTarget(name: "EmbedSQLTool"),

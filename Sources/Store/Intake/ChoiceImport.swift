@@ -1,20 +1,26 @@
+import Database
+import Intake
+import Parallel
+
 /// Students' ranked choices in a round. Each student's list in the file replaces her stored list
 /// as a whole; students not in the file keep theirs. Counts are of lists (students), not rows.
 /// A counselor imports only choices of their own school's students.
+///
+/// The rows are checked and turned into ids in memory (``ChoiceReferences``), then copied as ids into
+/// a temporary table; comparing, auditing and writing the lists are set-based in SQL.
 enum ChoiceImport {
     static func run(_ context: ImportContext) async throws -> ImportCounts {
         let round = try await context.round()
-        try await context.conn.executeScript(ChoiceImportQueries.createStage)
-        try await context.copyRows(ChoiceImportQueries.copy)
         let own = context.scope(whenRole: "counselor")
-        if own != nil { try await context.conn.execute(ChoiceImportQueries.defaultSchool, [own]) }
-        try await context.conn.executeScript(SlotKeys.create)
-        try await context.conn.executeScript(ChoiceImportQueries.resolve)
-        try await context.check(ChoiceImportQueries.problems, [own, round.maxChoices])
+        let references = try await references(context.conn, ownSchool: own)
+        let choices = try references.resolve(context.batch, ownSchool: own, maxChoices: round.maxChoices)
+        try await context.conn.execute(ChoiceImportQueries.createResolved)
+        try await copy(choices, on: context.conn)
+        try await context.conn.execute(ChoiceImportQueries.analyzeResolved)
         try await context.conn.executeScript(ChoiceImportQueries.createLists)
         try await context.conn.execute(ChoiceImportQueries.compareLists, [round.id])
         // One audit entry per changed list, written here. The round is not final (ImportContext) and
-        // no rank is over its max (`problems`), so the table's triggers stand aside meanwhile (sql/0052).
+        // no rank is over its max (`resolve`), so the table's triggers stand aside meanwhile (sql/0052).
         try await context.conn.execute(ChoiceImportQueries.writerAtWork, ["on"])
         try await context.conn.execute(ChoiceImportQueries.auditChanged, [round.id])
         try await context.conn.execute(ChoiceImportQueries.deleteChanged, [round.id])
@@ -26,87 +32,67 @@ enum ChoiceImport {
         return ImportCounts(created: try rows[0].decode("created"), updated: try rows[0].decode("updated"),
                             unchanged: try rows[0].decode("unchanged"))
     }
+
+    /// Every school, the students the user may enter choices for (a counselor: her school's), and
+    /// every slot: a region's worth is small beside a large file, and one read of each is cheaper
+    /// than joining every row of the file against them in SQL.
+    static func references(_ conn: Connection, ownSchool: String?) async throws -> ChoiceReferences {
+        var references = ChoiceReferences()
+        for row in try await conn.query(ChoiceImportQueries.schools) {
+            references.schools.insert(try row.decode(0))
+        }
+        let students = try await conn.query(ChoiceImportQueries.students, [ownSchool])
+        for row in students {
+            references.addStudent(school: try row.decode(0), studentID: try row.decode(1), id: try row.decode(2))
+        }
+        for row in try await conn.query(ChoiceImportQueries.slots) {
+            references.addSlot(edc: try row.decode(0), slotID: try row.decode(1), id: try row.decode(2), active: try row.decode(3))
+        }
+        return references
+    }
+
+    /// Copies the resolved rows into `resolved_choices`, formatted on every core.
+    static func copy(_ choices: [ResolvedChoice], on conn: Connection) async throws {
+        let pieces = chunks(of: choices.count)
+        let buffers = inParallel(count: pieces.count) { piece in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(pieces[piece].count * 24)
+            for choice in choices[pieces[piece]] {
+                CopyText.appendDecimal(choice.studentID, to: &buffer)
+                buffer.append(9)
+                CopyText.appendDecimal(Int64(choice.rank), to: &buffer)
+                buffer.append(9)
+                CopyText.appendDecimal(choice.slotID, to: &buffer)
+                buffer.append(10)
+            }
+            return buffer
+        }
+        try await conn.copyIn(ChoiceImportQueries.copyResolved) { writer in
+            for buffer in buffers where !buffer.isEmpty { try await writer.write(buffer) }
+        }
+    }
 }
 
 /// SQL of the choices import.
 enum ChoiceImportQueries {
-    static let createStage = """
-        CREATE TEMP TABLE stage_choices (line int, school text, student_id text, rank text, edc text, slot_id text) ON COMMIT DROP
+    static let schools = "SELECT code FROM organizations WHERE kind = 'school'"
+
+    /// The students of school $1, or of every school when $1 is NULL.
+    static let students = """
+        SELECT o.code, s.external_id, s.id FROM students s JOIN organizations o ON o.id = s.school_id
+        WHERE o.kind = 'school' AND ($1::text IS NULL OR o.code = $1::text)
         """
 
-    static let copy = "COPY stage_choices FROM STDIN"
+    static let slots = "SELECT o.code, s.external_id, s.id, s.active FROM slots s JOIN organizations o ON o.id = s.edc_id"
 
-    static let defaultSchool = "UPDATE stage_choices SET school = $1 WHERE school IS NULL"
-
-    /// Each row with its student and slot found (or not).
-    static let resolve = """
-        ANALYZE stage_choices;
-        CREATE TEMP TABLE resolved_choices ON COMMIT DROP AS
-        SELECT c.line, c.school, c.student_id, c.rank::int AS rank, c.edc, c.slot_id,
-               so.id AS school_pk, st.id AS student_pk, k.slot_pk, k.matches, k.active
-        FROM stage_choices c
-        LEFT JOIN organizations so ON so.code = c.school AND so.kind = 'school'
-        LEFT JOIN students st ON st.school_id = so.id AND st.external_id = c.student_id
-        LEFT JOIN slot_keys k ON k.edc_key = coalesce(c.edc, '') AND k.external_id = c.slot_id;
-        ANALYZE resolved_choices
+    /// The file's rows as ids, checked (ChoiceReferences.resolve).
+    static let createResolved = """
+        CREATE TEMP TABLE resolved_choices (student_pk bigint NOT NULL, rank int NOT NULL, slot_pk bigint NOT NULL) ON COMMIT DROP
         """
 
-    /// Unknown or out-of-scope ($1) schools, unknown students and slots, inactive slots, ranks over
-    /// the round's max ($2), duplicate ranks or slots of one student. The row-by-row checks look
-    /// only at the rows one pass found anything wrong with (`flagged`: one scan of the rows instead
-    /// of eight); duplicates are looked for only among the students whose list has any
-    /// (`suspects`: one sorted pass over the rows instead of two hash aggregates of 1,000,000
-    /// groups each).
-    static let problems = """
-        WITH flagged AS MATERIALIZED (
-            SELECT * FROM resolved_choices
-            WHERE school_pk IS NULL OR student_pk IS NULL OR slot_pk IS NULL OR matches > 1 OR NOT active
-               OR rank > $2::int OR ($1::text IS NOT NULL AND school IS DISTINCT FROM $1::text)),
-        suspects AS MATERIALIZED (
-            SELECT student_pk FROM resolved_choices WHERE student_pk IS NOT NULL GROUP BY student_pk
-            HAVING count(*) > count(DISTINCT rank)
-                OR count(*) FILTER (WHERE slot_pk IS NOT NULL AND matches = 1)
-                   > count(DISTINCT slot_pk) FILTER (WHERE slot_pk IS NOT NULL AND matches = 1))
-        SELECT line, 'school' AS col, 'is required (the code of the student''s school, e.g. clovis-hs)' AS message
-        FROM flagged WHERE school IS NULL
-        UNION ALL
-        SELECT line, 'school', format('"%s" is not the code of a school', school)
-        FROM flagged WHERE school IS NOT NULL AND school_pk IS NULL
-        UNION ALL
-        SELECT line, 'school', format('"%s" is not your school (%s): a counselor enters choices only for their own school''s students', school, $1::text)
-        FROM flagged WHERE $1::text IS NOT NULL AND school <> $1::text
-        UNION ALL
-        SELECT line, 'student_id', format('%s is not a student of %s (import students.csv first)', student_id, school)
-        FROM flagged WHERE school_pk IS NOT NULL AND student_pk IS NULL AND ($1::text IS NULL OR school = $1::text)
-        UNION ALL
-        SELECT line, 'slot_id', CASE WHEN edc IS NULL THEN format('slot %s is not known', slot_id)
-                                     ELSE format('slot %s of %s is not known', slot_id, edc) END
-        FROM flagged WHERE slot_pk IS NULL
-        UNION ALL
-        SELECT line, 'slot_id', format('slot id %s is used by %s EDCs: add an edc column to say which', slot_id, matches)
-        FROM flagged WHERE matches > 1
-        UNION ALL
-        SELECT line, 'slot_id', format('slot %s is not active and takes no choices', slot_id)
-        FROM flagged WHERE matches = 1 AND NOT active
-        UNION ALL
-        SELECT line, 'rank', format('rank %s is more than the round allows (%s choices)', rank, $2::int)
-        FROM flagged WHERE rank > $2::int
-        UNION ALL
-        SELECT r.line, 'rank', format('student %s already has rank %s (line %s)', r.student_id, r.rank, d.first_line)
-        FROM resolved_choices r
-        JOIN (SELECT student_pk, rank, min(line) AS first_line FROM resolved_choices
-              WHERE student_pk IN (SELECT student_pk FROM suspects) GROUP BY student_pk, rank HAVING count(*) > 1) d
-          ON d.student_pk = r.student_pk AND d.rank = r.rank AND r.line > d.first_line
-        UNION ALL
-        SELECT r.line, 'slot_id', format('student %s already chose slot %s (line %s)', r.student_id, r.slot_id, d.first_line)
-        FROM resolved_choices r
-        JOIN (SELECT student_pk, slot_pk, min(line) AS first_line FROM resolved_choices
-              WHERE student_pk IN (SELECT student_pk FROM suspects) AND slot_pk IS NOT NULL AND matches = 1
-              GROUP BY student_pk, slot_pk HAVING count(*) > 1) d
-          ON d.student_pk = r.student_pk AND d.slot_pk = r.slot_pk AND r.line > d.first_line
-        ORDER BY 1, 2
-        LIMIT 10000
-        """
+    static let copyResolved = "COPY resolved_choices FROM STDIN"
+
+    static let analyzeResolved = "ANALYZE resolved_choices"
 
     /// Each student's new list beside her stored list in round $1.
     static let createLists = """

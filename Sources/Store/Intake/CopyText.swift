@@ -21,4 +21,16 @@ enum CopyText {
         }
         buffer.append(10)
     }
+
+    /// Appends `value` in decimal (no String made: a large import formats millions of them).
+    static func appendDecimal(_ value: Int64, to buffer: inout [UInt8]) {
+        if value < 0 { buffer.append(45) }
+        var rest = value.magnitude
+        let start = buffer.count
+        repeat {
+            buffer.append(48 + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        buffer[start...].reverse()
+    }
 }
