@@ -43,7 +43,8 @@ public struct ChoiceReferences: Sendable {
         firstSlot[slotID] = slotList.count - 1
     }
 
-    /// The file's rows as stored ids, in file order; or every problem found (at most 10,000, by
+    /// The file's rows as stored ids, as lists: each student's rows together by rank, students in
+    /// the order the file first names them. Or every problem found (at most 10,000, by
     /// line): an unknown school, student or slot, a school not the counselor's own (`ownSchool`,
     /// which is also the school of rows that leave it empty), an ambiguous or inactive slot, a rank
     /// over `maxChoices`, a rank or slot given twice for one student.
@@ -61,20 +62,22 @@ public struct ChoiceReferences: Sendable {
         var found: [RowFound?] = []
         found.reserveCapacity(rows.count)
         for piece in resolved { found.append(contentsOf: piece.0) }
-        problems += Self.repeats(rows, found, column)
+        let lists = Self.lists(rows, found, column)
+        problems += lists.problems
         if !problems.isEmpty {
             // At most 10,000, the first by line: enough to fix a file by, and a bounded message.
             let sorted = IntakeProblems(problems.map { $0.problem(in: batch.fileName) }).problems
             throw IntakeProblems(Array(sorted.prefix(10_000)))
         }
         // Without problems every row has its student and its slot.
-        return found.map { ResolvedChoice(studentID: $0!.student, rank: $0!.rank, slotID: $0!.slot!) }
+        return lists.order.map { ResolvedChoice(studentID: found[$0]!.student, rank: found[$0]!.rank, slotID: found[$0]!.slot!) }
     }
 
-    /// A rank or a slot given twice for one student: every row after the first is named, with the
-    /// first's line. Each student's rows are put together (in file order), then sorted by rank and
-    /// by slot, so a repeat is next to the row it repeats, whatever the order of the file.
-    private static func repeats(_ rows: [IntakeRow], _ found: [RowFound?], _ column: ChoiceColumns) -> [RowProblem] {
+    /// Each student's list: her rows (those found) by rank, students in the order the file first
+    /// names them. And a rank or a slot given twice for one student: every row after the first is
+    /// named, with the first's line. Sorted by rank and by slot, a repeat is next to the row it
+    /// repeats, whatever the order of the file.
+    private static func lists(_ rows: [IntakeRow], _ found: [RowFound?], _ column: ChoiceColumns) -> (order: [Int], problems: [RowProblem]) {
         // Number the students, then order the rows by student (a counting sort keeps file order within one).
         var groupOf: [Int64: Int] = [:]
         groupOf.reserveCapacity(found.count / 4)
@@ -97,22 +100,19 @@ public struct ChoiceReferences: Sendable {
         }
 
         var problems: [RowProblem] = []
-        var byRank: [Int] = []
         var bySlot: [Int] = []
         for g in 0..<groups {
-            let members = order[starts[g]..<starts[g + 1]]
-            guard members.count > 1 else { continue }
-            byRank.removeAll(keepingCapacity: true)
-            byRank.append(contentsOf: members)
-            byRank.sort { (found[$0]!.rank, $0) < (found[$1]!.rank, $1) }
-            var first = byRank[0]
+            guard starts[g + 1] - starts[g] > 1 else { continue }
+            order[starts[g]..<starts[g + 1]].sort { (found[$0]!.rank, $0) < (found[$1]!.rank, $1) }
+            let byRank = order[starts[g]..<starts[g + 1]]
+            var first = byRank.first!
             for i in byRank.dropFirst() {
                 guard found[i]!.rank == found[first]!.rank else { first = i; continue }
                 problems.append(RowProblem(line: rows[i].line, column: "rank",
                     message: "student \(rows[i].values[column.studentID] ?? "") already has rank \(found[i]!.rank) (line \(rows[first].line))"))
             }
             bySlot.removeAll(keepingCapacity: true)
-            for i in members where found[i]!.slot != nil { bySlot.append(i) }
+            for i in byRank where found[i]!.slot != nil { bySlot.append(i) }
             bySlot.sort { (found[$0]!.slot!, $0) < (found[$1]!.slot!, $1) }
             guard var firstWithSlot = bySlot.first else { continue }
             for i in bySlot.dropFirst() {
@@ -121,7 +121,7 @@ public struct ChoiceReferences: Sendable {
                     message: "student \(rows[i].values[column.studentID] ?? "") already chose slot \(rows[i].values[column.slotID] ?? "") (line \(rows[firstWithSlot].line))"))
             }
         }
-        return problems
+        return (order, problems)
     }
 
     @inline(__always)

@@ -75,7 +75,10 @@ import Testing
             }
         }
         if !problems.isEmpty { return (problems, []) }
-        return ([], rows.indices.map { ResolvedChoice(studentID: studentOf[$0]!, rank: rows[$0].rank, slotID: slotOf[$0]!.pk) })
+        // Each student's list by rank, students in the order the file first names them.
+        let firstRow = Dictionary(rows.indices.map { (studentOf[$0]!, $0) }, uniquingKeysWith: min)
+        let order = rows.indices.sorted { (firstRow[studentOf[$0]!]!, rows[$0].rank) < (firstRow[studentOf[$1]!]!, rows[$1].rank) }
+        return ([], order.map { ResolvedChoice(studentID: studentOf[$0]!, rank: rows[$0].rank, slotID: slotOf[$0]!.pk) })
     }
 
     @Test func resolvesAsTheRulesSayOnGeneratedFiles() {
@@ -136,14 +139,16 @@ import Testing
         #expect(ambiguous > 300)
     }
 
-    @Test func aCounselorsRowsTakeHerSchoolAndARepeatApartFromItsFirstIsFound() throws {
+    @Test func aCounselorsRowsTakeHerSchoolListsComeByRankAndARepeatApartFromItsFirstIsFound() throws {
         let references = Self.references([Student(school: "a-hs", id: "S1", pk: 7), Student(school: "a-hs", id: "S2", pk: 8)],
                                          [Slot(edc: "e1", id: "P1", pk: 70, active: true), Slot(edc: "e1", id: "P2", pk: 71, active: true)])
         let ok = try references.resolve(Self.batch([
-            Row(line: 2, school: nil, student: "S1", rank: 1, edc: nil, slot: "P1"),
+            Row(line: 2, school: nil, student: "S1", rank: 2, edc: nil, slot: "P1"),
             Row(line: 3, school: "a-hs", student: "S2", rank: 1, edc: "e1", slot: "P1"),
+            Row(line: 4, school: "a-hs", student: "S1", rank: 1, edc: "e1", slot: "P2"),
         ]), ownSchool: "a-hs", maxChoices: 5)
-        #expect(ok == [ResolvedChoice(studentID: 7, rank: 1, slotID: 70), ResolvedChoice(studentID: 8, rank: 1, slotID: 70)])
+        #expect(ok == [ResolvedChoice(studentID: 7, rank: 1, slotID: 71), ResolvedChoice(studentID: 7, rank: 2, slotID: 70),
+                       ResolvedChoice(studentID: 8, rank: 1, slotID: 70)])
 
         let repeated = Self.outcome(references, [
             Row(line: 2, school: "a-hs", student: "S1", rank: 1, edc: nil, slot: "P1"),

@@ -55,6 +55,36 @@ import TestSupport
         }
     }
 
+    /// A student's first list is one `insert` entry with nothing before; the same pairs again change
+    /// nothing; the same slots under other rank numbers are a change (a list is its (rank, slot) pairs).
+    @Test func aFirstListIsAuditedWithNothingBeforeAndRanksCount() async throws {
+        try await IntakeFixture.with { f in
+            let slots = try await f.db.pool.query("SELECT id, external_id FROM slots WHERE active ORDER BY id LIMIT 2")
+            let slotIDs = try slots.map { try $0.decode(0, as: Int64.self) }
+            let slotNames = try slots.map { try $0.decode(1, as: String.self) }
+            let student = try await f.db.pool.query("SELECT s.id, s.external_id, o.code FROM students s JOIN organizations o ON o.id = s.school_id ORDER BY s.id DESC LIMIT 1").first!
+            let pk: Int64 = try student.decode(0), id: String = try student.decode(1), school: String = try student.decode(2)
+            _ = try await f.db.pool.execute("DELETE FROM choices WHERE student_id = $1", [pk])
+            let lastEntry = "SELECT coalesce(max(id), 0)::bigint FROM audit_log"
+            let start = try await f.db.pool.query(lastEntry)[0].decode(0, as: Int64.self)
+
+            let file = "school,student_id,rank,slot_id\n\(school),\(id),2,\(slotNames[1])\n\(school),\(id),1,\(slotNames[0])\n"
+            #expect(try await f.importCSV(.choices, file) == ImportCounts(created: 1, updated: 0, unchanged: 0))
+            let entries = try await f.db.pool.query("""
+                SELECT action, detail = jsonb_build_object('before', NULL, 'after', to_jsonb($2::bigint[])) AS exact
+                FROM audit_log WHERE id > $1 AND entity = 'choices' AND action <> 'import'
+                """, [start, slotIDs])
+            #expect(entries.count == 1)
+            #expect(try entries.first?.decode("action", as: String.self) == "insert")
+            #expect(try entries.first?.decode("exact", as: Bool.self) == true, "before is null, after the slots by rank")
+
+            #expect(try await f.importCSV(.choices, file) == ImportCounts(created: 0, updated: 0, unchanged: 1))
+            let gaps = "school,student_id,rank,slot_id\n\(school),\(id),1,\(slotNames[0])\n\(school),\(id),3,\(slotNames[1])\n"
+            #expect(try await f.importCSV(.choices, gaps) == ImportCounts(created: 0, updated: 1, unchanged: 0))
+            #expect(try await f.count("SELECT count(*)::int FROM choices WHERE student_id = $1 AND rank = 3", [pk]) == 1)
+        }
+    }
+
     @Test func choicesReplaceAWholeListAtomically() async throws {
         try await IntakeFixture.with { f in
             let slots = try await f.db.pool.query("SELECT external_id FROM slots WHERE active ORDER BY id LIMIT 3").map { try $0.decode(0, as: String.self) }

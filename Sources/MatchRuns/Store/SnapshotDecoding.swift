@@ -1,3 +1,4 @@
+import Database
 import Placement
 
 /// Turns snapshot rows into `Placement` values, naming the row and column of anything malformed.

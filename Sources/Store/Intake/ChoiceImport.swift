@@ -6,31 +6,34 @@ import Parallel
 /// as a whole; students not in the file keep theirs. Counts are of lists (students), not rows.
 /// A counselor imports only choices of their own school's students.
 ///
-/// The rows are checked and turned into ids in memory (``ChoiceReferences``), then copied as ids into
-/// a temporary table; comparing, auditing and writing the lists are set-based in SQL.
+/// The rows are checked and turned into ids in memory (``ChoiceReferences``) and compared there with
+/// the stored lists of the same students (``ChoiceListChanges``); only the lists that change are
+/// copied back, with their audit entries, and written set-based.
 enum ChoiceImport {
     static func run(_ context: ImportContext) async throws -> ImportCounts {
+        let conn = context.conn
         let round = try await context.round()
         let own = context.scope(whenRole: "counselor")
-        let references = try await references(context.conn, ownSchool: own)
-        let choices = try references.resolve(context.batch, ownSchool: own, maxChoices: round.maxChoices)
-        try await context.conn.execute(ChoiceImportQueries.createResolved)
-        try await copy(choices, on: context.conn)
-        try await context.conn.execute(ChoiceImportQueries.analyzeResolved)
-        try await context.conn.executeScript(ChoiceImportQueries.createLists)
-        try await context.conn.execute(ChoiceImportQueries.compareLists, [round.id])
-        // One audit entry per changed list, written here. The round is not final (ImportContext) and
-        // no rank is over its max (`resolve`), so the table's triggers stand aside meanwhile (sql/0052).
-        try await context.conn.execute(ChoiceImportQueries.writerAtWork, ["on"])
-        try await context.conn.execute(ChoiceImportQueries.auditChanged, [round.id])
-        try await context.conn.execute(ChoiceImportQueries.deleteChanged, [round.id])
-        try await context.withBulkLoad(table: "choices", rowsQuery: ChoiceImportQueries.rowsToInsert) {
-            try await context.conn.execute(ChoiceImportQueries.insertChanged, [round.id])
+        let references = try await references(conn, ownSchool: own)
+        let lists = try references.resolve(context.batch, ownSchool: own, maxChoices: round.maxChoices)
+        let stored = try await storedLists(conn, of: lists, round: round.id)
+        let changes = ChoiceListChanges(lists: lists, stored: stored)
+        let created = changes.changed.count { $0.before == nil }
+        if !changes.changed.isEmpty {
+            try await conn.executeScript(ChoiceImportQueries.createChanged)
+            try await copyChanges(changes, of: lists, on: conn)
+            // One audit entry per changed list, written here. The round is not final (ImportContext) and
+            // no rank is over its max (`resolve`), so the table's triggers stand aside meanwhile (sql/0052).
+            try await conn.execute(ChoiceImportQueries.writerAtWork, ["on"])
+            try await conn.execute(ChoiceImportQueries.auditChanged, [round.id])
+            try await conn.execute(ChoiceImportQueries.deleteChanged, [round.id])
+            let rows = changes.changed.reduce(0) { $0 + $1.rows.count }
+            try await context.withBulkLoad(table: "choices", rows: rows) {
+                try await conn.execute(ChoiceImportQueries.insertChanged, [round.id])
+            }
+            try await conn.execute(ChoiceImportQueries.writerAtWork, [""])
         }
-        try await context.conn.execute(ChoiceImportQueries.writerAtWork, [""])
-        let rows = try await context.conn.query(ChoiceImportQueries.counts)
-        return ImportCounts(created: try rows[0].decode("created"), updated: try rows[0].decode("updated"),
-                            unchanged: try rows[0].decode("unchanged"))
+        return ImportCounts(created: created, updated: changes.changed.count - created, unchanged: changes.unchanged)
     }
 
     /// Every school, the students the user may enter choices for (a counselor: her school's), and
@@ -51,25 +54,85 @@ enum ChoiceImport {
         return references
     }
 
-    /// Copies the resolved rows into `resolved_choices`, formatted on every core.
-    static func copy(_ choices: [ResolvedChoice], on conn: Connection) async throws {
-        let pieces = chunks(of: choices.count)
-        let buffers = inParallel(count: pieces.count) { piece in
+    /// The stored rows, in round `round`, of the students `lists` are of: their ids go to a
+    /// temporary table, and the rows come back through one `COPY`.
+    static func storedLists(_ conn: Connection, of lists: [ResolvedChoice], round: Int) async throws -> [ResolvedChoice] {
+        try await conn.executeScript(ChoiceImportQueries.createFileStudents)
+        try await conn.copyIn(ChoiceImportQueries.copyFileStudents) { writer in
             var buffer: [UInt8] = []
-            buffer.reserveCapacity(pieces[piece].count * 24)
-            for choice in choices[pieces[piece]] {
+            var last: Int64?
+            for choice in lists where choice.studentID != last {
+                last = choice.studentID
+                CopyText.appendDecimal(Int64(round), to: &buffer)
+                buffer.append(9)
                 CopyText.appendDecimal(choice.studentID, to: &buffer)
-                buffer.append(9)
-                CopyText.appendDecimal(Int64(choice.rank), to: &buffer)
-                buffer.append(9)
-                CopyText.appendDecimal(choice.slotID, to: &buffer)
                 buffer.append(10)
+                if buffer.count >= 256 * 1024 {
+                    try await writer.write(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
             }
-            return buffer
+            if !buffer.isEmpty { try await writer.write(buffer) }
         }
-        try await conn.copyIn(ChoiceImportQueries.copyResolved) { writer in
-            for buffer in buffers where !buffer.isEmpty { try await writer.write(buffer) }
+        try await conn.execute(ChoiceImportQueries.analyzeFileStudents)
+        var stored: [ResolvedChoice] = []
+        var reader = CopyTextRows()
+        for try await chunk in conn.copyOut(ChoiceImportQueries.storedRows) {
+            reader.feed(chunk) { row in
+                stored.append(ResolvedChoice(studentID: row.int64(0) ?? 0, rank: row.int(1) ?? 0, slotID: row.int64(2) ?? 0))
+            }
         }
+        return stored
+    }
+
+    /// Copies the changed lists (with each one's audit detail) and their rows into the temporary
+    /// tables the writes read, formatted on every core.
+    static func copyChanges(_ changes: ChoiceListChanges, of lists: [ResolvedChoice], on conn: Connection) async throws {
+        let changed = changes.changed
+        let pieces = chunks(of: changed.count)
+        let buffers = inParallel(count: pieces.count) { piece in
+            var listBuffer: [UInt8] = []
+            var rowBuffer: [UInt8] = []
+            for change in changed[pieces[piece]] {
+                CopyText.appendDecimal(change.studentID, to: &listBuffer)
+                listBuffer.append(9)
+                listBuffer.append(change.before == nil ? 102 : 116)   // f / t
+                listBuffer.append(9)
+                // {"before": [slot, …] or null, "after": [slot, …]}: digits and punctuation only, so no COPY escapes.
+                listBuffer.append(contentsOf: #"{"before": "#.utf8)
+                appendArray(change.before, to: &listBuffer)
+                listBuffer.append(contentsOf: #", "after": "#.utf8)
+                appendArray(lists[change.rows].map(\.slotID), to: &listBuffer)
+                listBuffer.append(contentsOf: "}\n".utf8)
+                for choice in lists[change.rows] {
+                    CopyText.appendDecimal(choice.studentID, to: &rowBuffer)
+                    rowBuffer.append(9)
+                    CopyText.appendDecimal(Int64(choice.rank), to: &rowBuffer)
+                    rowBuffer.append(9)
+                    CopyText.appendDecimal(choice.slotID, to: &rowBuffer)
+                    rowBuffer.append(10)
+                }
+            }
+            return (listBuffer, rowBuffer)
+        }
+        try await conn.copyIn(ChoiceImportQueries.copyChangedLists) { writer in
+            for buffer in buffers where !buffer.0.isEmpty { try await writer.write(buffer.0) }
+        }
+        try await conn.copyIn(ChoiceImportQueries.copyChangedRows) { writer in
+            for buffer in buffers where !buffer.1.isEmpty { try await writer.write(buffer.1) }
+        }
+        try await conn.executeScript(ChoiceImportQueries.analyzeChanged)
+    }
+
+    /// `[1, 2, 3]`, or `null` for nil.
+    private static func appendArray(_ slots: [Int64]?, to buffer: inout [UInt8]) {
+        guard let slots else { return buffer.append(contentsOf: "null".utf8) }
+        buffer.append(91)
+        for (i, slot) in slots.enumerated() {
+            if i > 0 { buffer.append(contentsOf: ", ".utf8) }
+            CopyText.appendDecimal(slot, to: &buffer)
+        }
+        buffer.append(93)
     }
 }
 
@@ -85,71 +148,52 @@ enum ChoiceImportQueries {
 
     static let slots = "SELECT o.code, s.external_id, s.id, s.active FROM slots s JOIN organizations o ON o.id = s.edc_id"
 
-    /// The file's rows as ids, checked (ChoiceReferences.resolve).
-    static let createResolved = """
-        CREATE TEMP TABLE resolved_choices (student_pk bigint NOT NULL, rank int NOT NULL, slot_pk bigint NOT NULL) ON COMMIT DROP
+    /// The students of the file, each with the round (so the stored rows are read without a parameter COPY cannot take).
+    static let createFileStudents = """
+        CREATE TEMP TABLE file_students (round_id bigint NOT NULL, student_pk bigint NOT NULL) ON COMMIT DROP
         """
 
-    static let copyResolved = "COPY resolved_choices FROM STDIN"
+    static let copyFileStudents = "COPY file_students FROM STDIN"
 
-    static let analyzeResolved = "ANALYZE resolved_choices"
+    static let analyzeFileStudents = "ANALYZE file_students"
 
-    /// Each student's new list beside her stored list in round $1.
-    static let createLists = """
-        CREATE TEMP TABLE choice_lists (student_pk bigint PRIMARY KEY, existed boolean, changed boolean, new_rows int) ON COMMIT DROP
+    static let storedRows = """
+        COPY (SELECT c.student_id, c.rank, c.slot_id FROM choices c
+              JOIN file_students f ON c.round_id = f.round_id AND c.student_id = f.student_pk) TO STDOUT
         """
 
-    /// Each student of the file: whether she had a list in round $1 and whether the file's differs
-    /// (a full join of new and stored (rank, slot) pairs: any unmatched pair means a change).
-    static let compareLists = """
-        INSERT INTO choice_lists (student_pk, existed, changed, new_rows)
-        SELECT coalesce(n.student_pk, o.student_id), bool_or(o.student_id IS NOT NULL),
-               bool_or(n.student_pk IS NULL OR o.student_id IS NULL), count(n.student_pk)
-        FROM (SELECT student_pk, rank, slot_pk FROM resolved_choices) n
-        FULL JOIN (SELECT c.student_id, c.rank, c.slot_id FROM choices c
-                   WHERE c.round_id = $1 AND c.student_id IN (SELECT student_pk FROM resolved_choices)) o
-          ON o.student_id = n.student_pk AND o.rank = n.rank AND o.slot_id = n.slot_pk
-        GROUP BY 1
+    /// The lists the file changes (`existed`: she had one; `detail`: the audit entry's before and
+    /// after) and their rows.
+    static let createChanged = """
+        CREATE TEMP TABLE changed_lists (student_pk bigint NOT NULL, existed boolean NOT NULL, detail jsonb NOT NULL) ON COMMIT DROP;
+        CREATE TEMP TABLE changed_choices (student_pk bigint NOT NULL, rank int NOT NULL, slot_pk bigint NOT NULL) ON COMMIT DROP
         """
+
+    static let copyChangedLists = "COPY changed_lists FROM STDIN"
+
+    static let copyChangedRows = "COPY changed_choices FROM STDIN"
+
+    static let analyzeChanged = "ANALYZE changed_lists; ANALYZE changed_choices"
 
     /// 'on' while the import writes lists it has checked and audited itself (sql/0052), '' after.
     static let writerAtWork = "SELECT set_config('wblmatch.choice_list_writer', $1::text, true)"
 
-    /// One entry per changed list in round $1: the stored list before (null if none), the file's after.
+    /// One entry per changed list in round $1.
     static let auditChanged = """
         INSERT INTO audit_log (actor_user_id, actor, action, entity, entity_id, detail)
-        SELECT audit_actor_user_id(), audit_actor(), CASE WHEN l.existed THEN 'update' ELSE 'insert' END,
-               'choices', $1::bigint || '/' || l.student_pk, jsonb_build_object('before', o.slots, 'after', n.slots)
-        FROM choice_lists l
-        JOIN (SELECT r.student_pk, jsonb_agg(r.slot_pk ORDER BY r.rank) AS slots
-              FROM resolved_choices r JOIN choice_lists c ON c.student_pk = r.student_pk AND c.changed
-              GROUP BY 1) n ON n.student_pk = l.student_pk
-        LEFT JOIN (SELECT s.student_id, jsonb_agg(s.slot_id ORDER BY s.rank) AS slots
-                   FROM choices s JOIN choice_lists c ON c.student_pk = s.student_id AND c.changed AND c.existed
-                   WHERE s.round_id = $1 GROUP BY 1) o ON o.student_id = l.student_pk
-        WHERE l.changed
-        ORDER BY l.student_pk
+        SELECT audit_actor_user_id(), audit_actor(), CASE WHEN existed THEN 'update' ELSE 'insert' END,
+               'choices', $1::bigint || '/' || student_pk, detail
+        FROM changed_lists
+        ORDER BY student_pk
         """
 
     static let deleteChanged = """
-        DELETE FROM choices c USING choice_lists l
-        WHERE c.round_id = $1 AND c.student_id = l.student_pk AND l.changed AND l.existed
+        DELETE FROM choices c USING changed_lists l
+        WHERE c.round_id = $1 AND c.student_id = l.student_pk AND l.existed
         """
-
-    /// How many rows insertChanged writes.
-    static let rowsToInsert = "SELECT coalesce(sum(new_rows), 0)::bigint AS n FROM choice_lists WHERE changed"
 
     static let insertChanged = """
         INSERT INTO choices (round_id, student_id, rank, slot_id)
-        SELECT $1, r.student_pk, r.rank, r.slot_pk
-        FROM resolved_choices r JOIN choice_lists l ON l.student_pk = r.student_pk
-        WHERE l.changed
-        """
-
-    static let counts = """
-        SELECT count(*) FILTER (WHERE NOT existed)::int AS created,
-               count(*) FILTER (WHERE existed AND changed)::int AS updated,
-               count(*) FILTER (WHERE NOT changed)::int AS unchanged
-        FROM choice_lists
+        SELECT $1, student_pk, rank, slot_pk FROM changed_choices
         """
 }

@@ -1,15 +1,14 @@
 import Database
 
 extension ImportContext {
-    /// Runs `insert` as a bulk load when the rows it will insert (the single `n` of `rowsQuery`) are
-    /// many and a large part of `table`: its foreign keys suspended (sql/0043), so PostgreSQL checks
+    /// Runs `insert` as a bulk load when the rows it will insert (`rows`) are many and a large part
+    /// of `table`: its foreign keys suspended (sql/0043), so PostgreSQL checks
     /// each key once over the whole table instead of once per inserted row, and its indexes dropped
     /// (sql/0050), so they are built in one sorted pass instead of kept up to date row by row. Both
     /// are back (and so every row checked, uniqueness included) before this returns; any violation
     /// throws and the import's transaction rolls back. The price: `table` and the tables it
     /// references stay locked ACCESS EXCLUSIVE until the import commits.
-    func withBulkLoad(table: String, rowsQuery: String, _ insert: () async throws -> Void) async throws {
-        let rows = try await conn.query(rowsQuery)[0].decode("n", as: Int64.self)
+    func withBulkLoad(table: String, rows: Int, _ insert: () async throws -> Void) async throws {
         let bulk = try await conn.query(ImportBulkQueries.worth, [table, rows])[0].decode("bulk", as: Bool.self)
         guard bulk else { return try await insert() }
         try await conn.execute(ImportBulkQueries.suspendForeignKeys, [table])

@@ -1,19 +1,22 @@
 /// Reads PostgreSQL's COPY text format (tab-separated, `\N` for NULL, backslash escapes) straight from
 /// the bytes `copyOut` streams, without building a String per field unless asked.
-struct CopyTextRows {
+public struct CopyTextRows {
     /// One row: fields as byte ranges of the line.
-    struct Row {
+    public struct Row {
         let line: ArraySlice<UInt8>
         let starts: [Int]
         let ends: [Int]
 
-        var count: Int { starts.count }
+        /// How many fields the row has.
+        public var count: Int { starts.count }
 
-        func isNull(_ i: Int) -> Bool {
+        /// Whether field `i` is NULL (`\N`).
+        public func isNull(_ i: Int) -> Bool {
             ends[i] - starts[i] == 2 && line[starts[i]] == 92 && line[starts[i] + 1] == 78
         }
 
-        func string(_ i: Int) -> String? {
+        /// Field `i` unescaped; nil for NULL.
+        public func string(_ i: Int) -> String? {
             if isNull(i) { return nil }
             let bytes = line[starts[i]..<ends[i]]
             guard bytes.contains(92) else { return String(decoding: bytes, as: UTF8.self) }
@@ -37,9 +40,11 @@ struct CopyTextRows {
             return String(decoding: out, as: UTF8.self)
         }
 
-        func text(_ i: Int) -> String { string(i) ?? "" }
+        /// Field `i` unescaped; empty for NULL.
+        public func text(_ i: Int) -> String { string(i) ?? "" }
 
-        func int64(_ i: Int) -> Int64? {
+        /// Field `i` as an integer (it must be one); nil for NULL.
+        public func int64(_ i: Int) -> Int64? {
             if isNull(i) { return nil }
             var value: Int64 = 0
             var negative = false
@@ -50,14 +55,17 @@ struct CopyTextRows {
             return negative ? -value : value
         }
 
-        func int(_ i: Int) -> Int? { int64(i).map(Int.init) }
+        /// Field `i` as an integer (it must be one); nil for NULL.
+        public func int(_ i: Int) -> Int? { int64(i).map(Int.init) }
 
-        func bool(_ i: Int) -> Bool { !isNull(i) && line[starts[i]] == 116 }
+        /// Field `i` as a boolean (`t`); false for NULL.
+        public func bool(_ i: Int) -> Bool { !isNull(i) && line[starts[i]] == 116 }
 
-        func double(_ i: Int) -> Double? { string(i).flatMap(Double.init) }
+        /// Field `i` as a number; nil for NULL.
+        public func double(_ i: Int) -> Double? { string(i).flatMap(Double.init) }
 
         /// A one-dimensional array of simple elements (codes, integers): `{a,b}`.
-        func array(_ i: Int) -> [String] {
+        public func array(_ i: Int) -> [String] {
             guard let text = string(i), text.count > 2 else { return [] }
             return text.dropFirst().dropLast().split(separator: ",").map { String($0).trimmingQuotes() }
         }
@@ -65,8 +73,11 @@ struct CopyTextRows {
 
     private var carry: [UInt8] = []
 
+    /// A reader at the start of a COPY's output.
+    public init() {}
+
     /// Feeds a chunk; calls `body` for each complete row.
-    mutating func feed(_ chunk: [UInt8], _ body: (Row) throws -> Void) rethrows {
+    public mutating func feed(_ chunk: [UInt8], _ body: (Row) throws -> Void) rethrows {
         var data: [UInt8]
         if carry.isEmpty { data = chunk } else { data = carry + chunk; carry.removeAll() }
         var lineStart = 0

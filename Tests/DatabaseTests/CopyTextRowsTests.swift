@@ -1,5 +1,5 @@
 import Testing
-@testable import MatchRuns
+import Database
 
 @Suite struct CopyTextRowsTests {
     @Test func fieldsNullsAndEscapesAcrossChunks() {
