@@ -16,4 +16,27 @@ import TestSupport
             #expect(again == ImportCounts(unchanged: 100_000))
         }
     }
+
+    /// A choices file of over 50,000 rows into an empty round is written as a bulk load (the
+    /// indexes of `choices` built again, its foreign keys dropped and added back): every list lands
+    /// with its audit entry, the keys and indexes are all back, and the same file again changes nothing.
+    @Test func aLargeChoicesFileIsWrittenInBulk() async throws {
+        try await IntakeFixture.with(students: 8_000, seed: 22, loadAll: false) { f in
+            for kind in [IntakeKind.rounds, .employers, .slots, .students] { _ = try await f.importCSV(kind, f.data.csv(kind)) }
+            let csv = f.data.csv(.choices)
+            let rows = csv.split(separator: "\n").count - 1
+            let lists = Set(csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(2).joined(separator: ",") }).count
+            #expect(rows >= 50_000, "enough rows for the bulk load")
+            let index = "SELECT 'choices_pkey'::regclass::oid::bigint AS oid"
+            let indexBefore = try await f.db.pool.query(index)[0].decode("oid", as: Int64.self)
+
+            #expect(try await f.importCSV(.choices, csv) == ImportCounts(created: lists))
+            #expect(try await f.count("SELECT count(*)::int FROM choices") == rows)
+            #expect(try await f.count("SELECT count(*)::int FROM audit_log WHERE entity = 'choices' AND action = 'insert'") == lists)
+            #expect(try await f.db.pool.query(index)[0].decode("oid", as: Int64.self) != indexBefore, "the indexes were built again")
+            #expect(try await f.count("SELECT count(*)::int FROM pg_index WHERE indrelid = 'choices'::regclass AND indisvalid") == 3)
+            #expect(try await f.count("SELECT count(*)::int FROM pg_constraint WHERE conrelid = 'choices'::regclass AND contype = 'f' AND convalidated") == 3)
+            #expect(try await f.importCSV(.choices, csv) == ImportCounts(unchanged: lists))
+        }
+    }
 }

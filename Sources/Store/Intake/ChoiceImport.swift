@@ -20,8 +20,12 @@ enum ChoiceImport {
         let changes = ChoiceListChanges(lists: lists, stored: stored)
         let created = changes.changed.count { $0.before == nil }
         if !changes.changed.isEmpty {
-            try await conn.executeScript(ChoiceImportQueries.createChanged)
-            try await copyChanges(changes, of: lists, on: conn)
+            let text = copyText(of: changes, in: lists, round: round.id)
+            try await conn.execute(ChoiceImportQueries.createChanged)
+            try await conn.copyIn(ChoiceImportQueries.copyChanged) { writer in
+                for buffer in text.lists where !buffer.isEmpty { try await writer.write(buffer) }
+            }
+            try await conn.execute(ChoiceImportQueries.analyzeChanged)
             // One audit entry per changed list, written here. The round is not final (ImportContext) and
             // no rank is over its max (`resolve`), so the table's triggers stand aside meanwhile (sql/0052).
             try await conn.execute(ChoiceImportQueries.writerAtWork, ["on"])
@@ -29,7 +33,9 @@ enum ChoiceImport {
             try await conn.execute(ChoiceImportQueries.deleteChanged, [round.id])
             let rows = changes.changed.reduce(0) { $0 + $1.rows.count }
             try await context.withBulkLoad(table: "choices", rows: rows) {
-                try await conn.execute(ChoiceImportQueries.insertChanged, [round.id])
+                try await conn.copyIn(ChoiceImportQueries.copyChoices) { writer in
+                    for buffer in text.rows where !buffer.isEmpty { try await writer.write(buffer) }
+                }
             }
             try await conn.execute(ChoiceImportQueries.writerAtWork, [""])
         }
@@ -85,9 +91,9 @@ enum ChoiceImport {
         return stored
     }
 
-    /// Copies the changed lists (with each one's audit detail) and their rows into the temporary
-    /// tables the writes read, formatted on every core.
-    static func copyChanges(_ changes: ChoiceListChanges, of lists: [ResolvedChoice], on conn: Connection) async throws {
+    /// The changed lists as COPY text, formatted on every core: one row per list for
+    /// `changed_lists` (with its audit detail), and their rows for `choices` itself.
+    static func copyText(of changes: ChoiceListChanges, in lists: [ResolvedChoice], round: Int) -> (lists: [[UInt8]], rows: [[UInt8]]) {
         let changed = changes.changed
         let pieces = chunks(of: changed.count)
         let buffers = inParallel(count: pieces.count) { piece in
@@ -105,6 +111,8 @@ enum ChoiceImport {
                 appendArray(lists[change.rows].map(\.slotID), to: &listBuffer)
                 listBuffer.append(contentsOf: "}\n".utf8)
                 for choice in lists[change.rows] {
+                    CopyText.appendDecimal(Int64(round), to: &rowBuffer)
+                    rowBuffer.append(9)
                     CopyText.appendDecimal(choice.studentID, to: &rowBuffer)
                     rowBuffer.append(9)
                     CopyText.appendDecimal(Int64(choice.rank), to: &rowBuffer)
@@ -115,13 +123,7 @@ enum ChoiceImport {
             }
             return (listBuffer, rowBuffer)
         }
-        try await conn.copyIn(ChoiceImportQueries.copyChangedLists) { writer in
-            for buffer in buffers where !buffer.0.isEmpty { try await writer.write(buffer.0) }
-        }
-        try await conn.copyIn(ChoiceImportQueries.copyChangedRows) { writer in
-            for buffer in buffers where !buffer.1.isEmpty { try await writer.write(buffer.1) }
-        }
-        try await conn.executeScript(ChoiceImportQueries.analyzeChanged)
+        return (buffers.map(\.0), buffers.map(\.1))
     }
 
     /// `[1, 2, 3]`, or `null` for nil.
@@ -162,18 +164,17 @@ enum ChoiceImportQueries {
               JOIN file_students f ON c.round_id = f.round_id AND c.student_id = f.student_pk) TO STDOUT
         """
 
-    /// The lists the file changes (`existed`: she had one; `detail`: the audit entry's before and
-    /// after) and their rows.
+    /// The lists the file changes (`existed`: she had one; `detail`: the audit entry's before and after).
     static let createChanged = """
-        CREATE TEMP TABLE changed_lists (student_pk bigint NOT NULL, existed boolean NOT NULL, detail jsonb NOT NULL) ON COMMIT DROP;
-        CREATE TEMP TABLE changed_choices (student_pk bigint NOT NULL, rank int NOT NULL, slot_pk bigint NOT NULL) ON COMMIT DROP
+        CREATE TEMP TABLE changed_lists (student_pk bigint NOT NULL, existed boolean NOT NULL, detail jsonb NOT NULL) ON COMMIT DROP
         """
 
-    static let copyChangedLists = "COPY changed_lists FROM STDIN"
+    static let copyChanged = "COPY changed_lists FROM STDIN"
 
-    static let copyChangedRows = "COPY changed_choices FROM STDIN"
+    static let analyzeChanged = "ANALYZE changed_lists"
 
-    static let analyzeChanged = "ANALYZE changed_lists; ANALYZE changed_choices"
+    /// The changed lists' rows go straight into `choices`, once the lists they replace are deleted.
+    static let copyChoices = "COPY choices (round_id, student_id, rank, slot_id) FROM STDIN"
 
     /// 'on' while the import writes lists it has checked and audited itself (sql/0052), '' after.
     static let writerAtWork = "SELECT set_config('wblmatch.choice_list_writer', $1::text, true)"
@@ -190,10 +191,5 @@ enum ChoiceImportQueries {
     static let deleteChanged = """
         DELETE FROM choices c USING changed_lists l
         WHERE c.round_id = $1 AND c.student_id = l.student_pk AND l.existed
-        """
-
-    static let insertChanged = """
-        INSERT INTO choices (round_id, student_id, rank, slot_id)
-        SELECT $1, student_pk, rank, slot_pk FROM changed_choices
         """
 }
