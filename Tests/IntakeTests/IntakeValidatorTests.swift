@@ -154,6 +154,12 @@ import Testing
         #expect(normal("clovis-hs", .organizationCode) == "clovis-hs")
         #expect(normal("Clovis-HS", .organizationCode) == "clovis-hs")
         #expect(normal("clovis_hs", .organizationCode) == nil)
+        #expect(normal("-clovis", .organizationCode) == nil, "a code does not start with -")
+        #expect(normal("clovis-", .organizationCode) == "clovis-")
+        #expect(normal("Peña-hs", .organizationCode) == nil, "ASCII only")
+        #expect(normal(String(repeating: "a", count: 63), .organizationCode) != nil)
+        #expect(normal(String(repeating: "a", count: 64), .organizationCode) == nil, "at most 63")
+        #expect(normal("s-1;s-2", .identifier) == nil)
         // Five characters in ten bytes are within five characters; six are not.
         #expect(normal("ñññññ", .text(maxLength: 5)) == "ñññññ")
         #expect(normal("ññññññ", .text(maxLength: 5)) == nil)

@@ -99,6 +99,9 @@ enum ChoiceImport {
         let buffers = inParallel(count: pieces.count) { piece in
             var listBuffer: [UInt8] = []
             var rowBuffer: [UInt8] = []
+            let rows = changed[pieces[piece]].reduce(0) { $0 + $1.rows.count }
+            listBuffer.reserveCapacity(pieces[piece].count * 48 + rows * 16)
+            rowBuffer.reserveCapacity(rows * 32)
             for change in changed[pieces[piece]] {
                 CopyText.appendDecimal(change.studentID, to: &listBuffer)
                 listBuffer.append(9)
@@ -108,7 +111,7 @@ enum ChoiceImport {
                 listBuffer.append(contentsOf: #"{"before": "#.utf8)
                 appendArray(change.before, to: &listBuffer)
                 listBuffer.append(contentsOf: #", "after": "#.utf8)
-                appendArray(lists[change.rows].map(\.slotID), to: &listBuffer)
+                appendArray(lists[change.rows].lazy.map(\.slotID), to: &listBuffer)
                 listBuffer.append(contentsOf: "}\n".utf8)
                 for choice in lists[change.rows] {
                     CopyText.appendDecimal(Int64(round), to: &rowBuffer)
@@ -127,7 +130,7 @@ enum ChoiceImport {
     }
 
     /// `[1, 2, 3]`, or `null` for nil.
-    private static func appendArray(_ slots: [Int64]?, to buffer: inout [UInt8]) {
+    private static func appendArray(_ slots: (some Sequence<Int64>)?, to buffer: inout [UInt8]) {
         guard let slots else { return buffer.append(contentsOf: "null".utf8) }
         buffer.append(91)
         for (i, slot) in slots.enumerated() {
