@@ -51,5 +51,6 @@ enum EmployerImportQueries {
             FROM stage_employers s JOIN organizations o ON o.code = s.edc AND o.kind = 'edc'
             LEFT JOIN organizations eo ON eo.code = s.organization AND eo.kind IN ('employer', 'partner')
             LEFT JOIN employers stored ON stored.edc_id = o.id AND stored.external_id = s.employer_id
-            """)
+            """,
+        incomingReadsTable: true)
 }

@@ -11,20 +11,23 @@
 /// The rows left are set aside in a statement of their own, before the `INSERT`. In one statement
 /// the comparison would read the table while the `INSERT` adds to it; into an empty table the
 /// planner may then probe the key index by its first column only, and each probe would pass every
-/// row inserted so far (90,000 slots took minutes).
+/// row inserted so far (90,000 slots took minutes). When no incoming key is stored yet (a first
+/// import), there is nothing to compare: the rows go straight from `incoming` to the `INSERT`,
+/// unless `incoming` itself reads `table` (the same trap).
 struct StagedUpsert {
     let table: String
     let key: [String]
     let columns: [String]
     let incoming: String
+    /// Whether `incoming` reads `table` (then its rows are always set aside first).
+    var incomingReadsTable = false
 
     /// The temporary table of the rows to write.
     var rowsTable: String { "upsert_\(table)" }
 
     /// Creates ``rowsTable``: the incoming rows that are new or differ from the stored ones.
     var setAside: String {
-        let sameKey = key.map { "u.\($0) = i.\($0)" }.joined(separator: " AND ")
-        return """
+        """
             CREATE TEMP TABLE \(rowsTable) ON COMMIT DROP AS
             SELECT i.* FROM (\(incoming)) i
             WHERE NOT EXISTS (SELECT 1 FROM \(table) u WHERE \(sameKey)
@@ -32,14 +35,24 @@ struct StagedUpsert {
             """
     }
 
+    /// One row, `stored`: whether any incoming row's key is in `table` already.
+    var anyStored: String {
+        "SELECT EXISTS (SELECT 1 FROM (\(incoming)) i JOIN \(table) u ON \(sameKey)) AS stored"
+    }
+
     /// Writes ``rowsTable``; returns one row of `created` and `updated` counts.
-    var write: String {
+    var write: String { write(from: rowsTable) }
+
+    /// Writes every incoming row (when none is stored yet); returns one row of `created` and `updated` counts.
+    var writeAllIncoming: String { write(from: "(\(incoming)) i") }
+
+    private func write(from source: String) -> String {
         let all = (key + columns).joined(separator: ", ")
         let set = columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         return """
             WITH upserted AS (
                 INSERT INTO \(table) AS t (\(all))
-                SELECT \(all) FROM \(rowsTable)
+                SELECT \(all) FROM \(source)
                 ON CONFLICT (\(key.joined(separator: ", "))) DO UPDATE SET \(set), updated_at = now()
                 WHERE \(tuple("t")) IS DISTINCT FROM \(tuple("excluded"))
                 RETURNING (xmax = 0) AS inserted)
@@ -61,14 +74,21 @@ struct StagedUpsert {
         """
     }
 
+    private var sameKey: String { key.map { "u.\($0) = i.\($0)" }.joined(separator: " AND ") }
+
     private func tuple(_ alias: String) -> String {
         "(" + columns.map { "\(alias).\($0)" }.joined(separator: ", ") + ")"
     }
 }
 
 extension ImportContext {
-    /// Runs `staged`: sets the rows to write aside, then writes them.
+    /// Runs `staged`: sets the rows to write aside, then writes them; or, when none of their keys
+    /// is stored yet, writes them all at once. (`ON CONFLICT` still turns a row another import
+    /// inserts meanwhile into an update.)
     func upsert(_ staged: StagedUpsert) async throws -> ImportCounts {
+        if !staged.incomingReadsTable, try await !conn.query(staged.anyStored)[0].decode("stored", as: Bool.self) {
+            return try await upsert(staged.writeAllIncoming)
+        }
         try await conn.executeScript(staged.setAside)
         return try await upsert(staged.write)
     }
