@@ -64,21 +64,16 @@ enum ChoiceImport {
     /// temporary table, and the rows come back through one `COPY`.
     static func storedLists(_ conn: Connection, of lists: [ResolvedChoice], round: Int) async throws -> [ResolvedChoice] {
         try await conn.executeScript(ChoiceImportQueries.createFileStudents)
+        var students = CopyTextBuffer()
+        var last: Int64?
+        for choice in lists where choice.studentID != last {
+            last = choice.studentID
+            students.append(round)
+            students.append(choice.studentID)
+            students.endRow()
+        }
         try await conn.copyIn(ChoiceImportQueries.copyFileStudents) { writer in
-            var buffer: [UInt8] = []
-            var last: Int64?
-            for choice in lists where choice.studentID != last {
-                last = choice.studentID
-                CopyText.appendDecimal(Int64(round), to: &buffer)
-                buffer.append(9)
-                CopyText.appendDecimal(choice.studentID, to: &buffer)
-                buffer.append(10)
-                if buffer.count >= 256 * 1024 {
-                    try await writer.write(buffer)
-                    buffer.removeAll(keepingCapacity: true)
-                }
-            }
-            if !buffer.isEmpty { try await writer.write(buffer) }
+            if students.count > 0 { try await writer.write(students.bytes) }
         }
         try await conn.execute(ChoiceImportQueries.analyzeFileStudents)
         var stored: [ResolvedChoice] = []
@@ -97,47 +92,33 @@ enum ChoiceImport {
         let changed = changes.changed
         let pieces = chunks(of: changed.count)
         let buffers = inParallel(count: pieces.count) { piece in
-            var listBuffer: [UInt8] = []
-            var rowBuffer: [UInt8] = []
             let rows = changed[pieces[piece]].reduce(0) { $0 + $1.rows.count }
-            listBuffer.reserveCapacity(pieces[piece].count * 48 + rows * 16)
-            rowBuffer.reserveCapacity(rows * 32)
+            var listRows = CopyTextBuffer(capacity: pieces[piece].count * 48 + rows * 16)
+            var choiceRows = CopyTextBuffer(capacity: rows * 32)
             for change in changed[pieces[piece]] {
-                CopyText.appendDecimal(change.studentID, to: &listBuffer)
-                listBuffer.append(9)
-                listBuffer.append(change.before == nil ? 102 : 116)   // f / t
-                listBuffer.append(9)
-                // {"before": [slot, …] or null, "after": [slot, …]}: digits and punctuation only, so no COPY escapes.
-                listBuffer.append(contentsOf: #"{"before": "#.utf8)
-                appendArray(change.before, to: &listBuffer)
-                listBuffer.append(contentsOf: #", "after": "#.utf8)
-                appendArray(lists[change.rows].lazy.map(\.slotID), to: &listBuffer)
-                listBuffer.append(contentsOf: "}\n".utf8)
+                listRows.append(change.studentID)
+                listRows.append(change.before != nil)
+                listRows.append(auditDetail(before: change.before, after: lists[change.rows].map(\.slotID)))
+                listRows.endRow()
                 for choice in lists[change.rows] {
-                    CopyText.appendDecimal(Int64(round), to: &rowBuffer)
-                    rowBuffer.append(9)
-                    CopyText.appendDecimal(choice.studentID, to: &rowBuffer)
-                    rowBuffer.append(9)
-                    CopyText.appendDecimal(Int64(choice.rank), to: &rowBuffer)
-                    rowBuffer.append(9)
-                    CopyText.appendDecimal(choice.slotID, to: &rowBuffer)
-                    rowBuffer.append(10)
+                    choiceRows.append(round)
+                    choiceRows.append(choice.studentID)
+                    choiceRows.append(choice.rank)
+                    choiceRows.append(choice.slotID)
+                    choiceRows.endRow()
                 }
             }
-            return (listBuffer, rowBuffer)
+            return (listRows.bytes, choiceRows.bytes)
         }
         return (buffers.map(\.0), buffers.map(\.1))
     }
 
-    /// `[1, 2, 3]`, or `null` for nil.
-    private static func appendArray(_ slots: (some Sequence<Int64>)?, to buffer: inout [UInt8]) {
-        guard let slots else { return buffer.append(contentsOf: "null".utf8) }
-        buffer.append(91)
-        for (i, slot) in slots.enumerated() {
-            if i > 0 { buffer.append(contentsOf: ", ".utf8) }
-            CopyText.appendDecimal(slot, to: &buffer)
+    /// `{"before": [slot, …] or null, "after": [slot, …]}`: the value `jsonb_build_object` made in SQL.
+    static func auditDetail(before: [Int64]?, after: [Int64]) -> String {
+        func list(_ slots: [Int64]?) -> String {
+            slots.map { "[" + $0.map(String.init).joined(separator: ", ") + "]" } ?? "null"
         }
-        buffer.append(93)
+        return #"{"before": "# + list(before) + #", "after": "# + list(after) + "}"
     }
 }
 

@@ -21,23 +21,4 @@ enum CopyText {
         }
         buffer.append(10)
     }
-
-    /// Appends `value` in decimal (no String made: a large import formats millions of them).
-    static func appendDecimal(_ value: Int64, to buffer: inout [UInt8]) {
-        if value < 0 { buffer.append(45) }
-        var rest = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // up to 20 digits, most significant last
-        let count = withUnsafeMutableBytes(of: &digits) { bytes in
-            var i = 0
-            repeat {
-                bytes[i] = 48 + UInt8(rest % 10)
-                rest /= 10
-                i += 1
-            } while rest > 0
-            return i
-        }
-        withUnsafeBytes(of: &digits) { bytes in
-            for i in stride(from: count - 1, through: 0, by: -1) { buffer.append(bytes[i]) }
-        }
-    }
 }
