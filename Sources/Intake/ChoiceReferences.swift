@@ -7,16 +7,16 @@ import Parallel
 /// ```swift
 /// var references = ChoiceReferences()
 /// references.schools = ["clovis-hs"]
-/// references.addStudent(school: "clovis-hs", studentID: "S-0001", id: 41)
-/// references.addSlot(edc: "clovis-edc", slotID: "CHEESE-01", id: 7, active: true)
+/// references.addStudent(school: "clovis-hs", studentID: "CLV100001", id: 41)
+/// references.addSlot(edc: "edc-clovis", slotID: "CL-S000101", id: 7, active: true)
 /// let choices = try references.resolve(batch, ownSchool: nil, maxChoices: 10)
 /// ```
 public struct ChoiceReferences: Sendable {
     /// One slot of one EDC.
-    public struct Slot: Sendable, Equatable {
-        public var edc: String
-        public var id: Int64
-        public var active: Bool
+    struct Slot: Sendable, Equatable {
+        var edc: String
+        var id: Int64
+        var active: Bool
         /// The next slot with the same `slot_id` (of another EDC) in `slotList`, or -1.
         var next: Int = -1
     }
