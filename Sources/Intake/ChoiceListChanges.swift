@@ -21,6 +21,16 @@ public struct ChoiceListChanges: Sendable {
     public private(set) var changed: [Change] = []
     /// How many lists are as stored.
     public private(set) var unchanged = 0
+    /// The stored rows the changed lists replace: how many, and the sum of their ``digest(student:rank:slot:)``.
+    /// The rows deleted when the lists are written must be these; if not, someone changed a list meanwhile.
+    public private(set) var replaced: (rows: Int, digest: Int64) = (0, 0)
+
+    /// A number for one stored row, summed over the rows a write replaces; computed the same way in
+    /// SQL by the choices import (ChoiceImportQueries.deleteChanged). Moving a slot to another rank
+    /// changes the sum. Each term stays under 3.2 × 10⁹, so a sum over millions of rows fits.
+    public static func digest(student: Int64, rank: Int, slot: Int64) -> Int64 {
+        (student % 1_000_033) * 7 + (slot % 1_000_003) * Int64(rank + 1) * 31
+    }
 
     /// Compares `lists` (as ``ChoiceReferences/resolve(_:ownSchool:maxChoices:)`` returns them:
     /// each student's rows together, by rank) with `stored`, the stored rows of the same students
@@ -47,6 +57,8 @@ public struct ChoiceListChanges: Sendable {
             } else {
                 changed.append(Change(studentID: lists[range.lowerBound].studentID,
                                       before: was.isEmpty ? nil : was.map(\.slotID), rows: range))
+                replaced.rows += was.count
+                for row in was { replaced.digest += Self.digest(student: row.studentID, rank: row.rank, slot: row.slotID) }
             }
         }
     }

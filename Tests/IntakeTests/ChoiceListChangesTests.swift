@@ -34,6 +34,7 @@ import Testing
 
             var expected: [ChoiceListChanges.Change] = []
             var unchanged = 0
+            var replaced: (rows: Int, digest: Int64) = (0, 0)
             var start = 0
             while start < lists.count {
                 let student = lists[start].studentID
@@ -44,13 +45,26 @@ import Testing
                     seen.unchanged += 1
                 } else {
                     expected.append(.init(studentID: student, before: was.isEmpty ? nil : was.map(\.slotID), rows: start..<end))
+                    replaced.rows += was.count
+                    replaced.digest += was.reduce(0) { $0 + ChoiceListChanges.digest(student: $1.studentID, rank: $1.rank, slot: $1.slotID) }
                     if was.isEmpty { seen.new += 1 } else { seen.changed += 1 }
                 }
                 start = end
             }
             #expect(changes.changed == expected, "case \(round)")
             #expect(changes.unchanged == unchanged, "case \(round)")
+            #expect(changes.replaced == replaced, "case \(round): the stored rows the changes replace")
         }
         #expect(seen.new > 300 && seen.changed > 300 && seen.unchanged > 300, "\(seen)")
+    }
+
+    /// The digest tells a list from the same slots at other ranks, and from its slots moved between students.
+    @Test func theDigestSeesARankOrAStudentChange() {
+        func sum(_ rows: [(Int64, Int, Int64)]) -> Int64 { rows.reduce(0) { $0 + ChoiceListChanges.digest(student: $1.0, rank: $1.1, slot: $1.2) } }
+        let list = [(Int64(7), 1, Int64(70)), (7, 2, 71)]
+        #expect(sum(list) != sum([(7, 1, 71), (7, 2, 70)]), "two slots swapped")
+        #expect(sum(list) != sum([(8, 1, 70), (8, 2, 71)]), "the same list of another student")
+        #expect(sum(list) != sum([(7, 1, 70)]), "a row fewer")
+        #expect(ChoiceListChanges.digest(student: Int64.max, rank: 100, slot: Int64.max) < 3_200_000_000)
     }
 }

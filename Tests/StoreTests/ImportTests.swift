@@ -85,6 +85,37 @@ import TestSupport
         }
     }
 
+    /// A list changed by someone else between the import's reading of the stored lists and its
+    /// writing of them is not overwritten: the import names the problem and changes nothing. (Here a
+    /// trigger of the test database changes one student's list in that gap, when the import writes its audit entries.)
+    @Test func aListChangedMeanwhileStopsTheImport() async throws {
+        try await IntakeFixture.with { f in
+            let student = try await f.db.pool.query("""
+                SELECT s.id, s.external_id, o.code FROM students s JOIN organizations o ON o.id = s.school_id
+                WHERE EXISTS (SELECT 1 FROM choices c WHERE c.student_id = s.id AND c.rank = 1) ORDER BY s.id LIMIT 1
+                """).first!
+            let pk: Int64 = try student.decode(0), id: String = try student.decode(1), school: String = try student.decode(2)
+            let slot = try await f.db.pool.query("""
+                SELECT external_id FROM slots WHERE active AND id NOT IN (SELECT slot_id FROM choices WHERE student_id = $1) ORDER BY id LIMIT 1
+                """, [pk])[0].decode(0, as: String.self)
+            _ = try await f.db.pool.execute("CREATE TABLE test_meddle_target AS SELECT $1::bigint AS student_id", [pk])
+            _ = try await f.db.pool.execute("""
+                CREATE FUNCTION test_meddle() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF current_setting('wblmatch.choice_list_writer', true) = 'on' THEN
+                        DELETE FROM choices WHERE student_id IN (SELECT student_id FROM test_meddle_target) AND rank = 1;
+                    END IF;
+                    RETURN NULL;
+                END $$
+                """)
+            _ = try await f.db.pool.execute("CREATE TRIGGER test_meddle AFTER INSERT ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION test_meddle()")
+            let found = try await f.problems(.choices, "school,student_id,rank,slot_id\n\(school),\(id),1,\(slot)\n")
+            #expect(found == ["choices.csv: some of these students' choices were changed by someone else while the file was being imported, so nothing was imported: import the file again"])
+            _ = try await f.db.pool.execute("DROP TRIGGER test_meddle ON audit_log")
+            #expect(try await f.importCSV(.choices, "school,student_id,rank,slot_id\n\(school),\(id),1,\(slot)\n") == ImportCounts(updated: 1))
+        }
+    }
+
     @Test func choicesReplaceAWholeListAtomically() async throws {
         try await IntakeFixture.with { f in
             let slots = try await f.db.pool.query("SELECT external_id FROM slots WHERE active ORDER BY id LIMIT 3").map { try $0.decode(0, as: String.self) }

@@ -30,7 +30,12 @@ enum ChoiceImport {
             // no rank is over its max (`resolve`), so the table's triggers stand aside meanwhile (sql/0052).
             try await conn.execute(ChoiceImportQueries.writerAtWork, ["on"])
             try await conn.execute(ChoiceImportQueries.auditChanged, [round.id])
-            try await conn.execute(ChoiceImportQueries.deleteChanged, [round.id])
+            let deleted = try await conn.query(ChoiceImportQueries.deleteChanged, [round.id])[0]
+            guard try deleted.decode("rows", as: Int.self) == changes.replaced.rows,
+                  try deleted.decode("digest", as: Int64.self) == changes.replaced.digest else {
+                throw IntakeProblems([IntakeProblem(file: context.batch.fileName, line: 0, message:
+                    "some of these students' choices were changed by someone else while the file was being imported, so nothing was imported: import the file again")])
+            }
             let rows = changes.changed.reduce(0) { $0 + $1.rows.count }
             try await context.withBulkLoad(table: "choices", rows: rows) {
                 try await conn.copyIn(ChoiceImportQueries.copyChoices) { writer in
@@ -172,8 +177,15 @@ enum ChoiceImportQueries {
         ORDER BY student_pk
         """
 
+    /// Deletes the stored lists the file replaces; returns how many rows it deleted and their
+    /// digest (ChoiceListChanges.digest), to be compared with the rows the lists were compared with.
     static let deleteChanged = """
-        DELETE FROM choices c USING changed_lists l
-        WHERE c.round_id = $1 AND c.student_id = l.student_pk AND l.existed
+        WITH gone AS (
+            DELETE FROM choices c USING changed_lists l
+            WHERE c.round_id = $1 AND c.student_id = l.student_pk
+            RETURNING c.student_id, c.rank, c.slot_id)
+        SELECT count(*)::int AS rows,
+               coalesce(sum((student_id % 1000033) * 7 + (slot_id % 1000003) * (rank + 1) * 31), 0)::bigint AS digest
+        FROM gone
         """
 }
