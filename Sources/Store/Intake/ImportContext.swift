@@ -8,20 +8,22 @@ struct ImportContext {
     let batch: IntakeBatch
     let options: ImportOptions
 
-    /// Copies the batch into the staging table of `copyStatement` (`COPY stage_x FROM STDIN`).
+    /// Copies the batch into the staging table of `copyStatement` (`COPY stage_x FROM STDIN`): each
+    /// row's line number first, then its normalized values.
     func copyRows(_ copyStatement: String) async throws {
         let rows = batch.rows
         try await conn.copyIn(copyStatement) { writer in
-            var buffer: [UInt8] = []
-            buffer.reserveCapacity(300 * 1024)
+            var buffer = CopyTextBuffer(capacity: 300 * 1024)
             for row in rows {
-                CopyText.append(row, to: &buffer)
+                buffer.append(row.line)
+                for value in row.values { buffer.append(value) }
+                buffer.endRow()
                 if buffer.count >= 256 * 1024 {
-                    try await writer.write(buffer)
-                    buffer.removeAll(keepingCapacity: true)
+                    try await writer.write(buffer.bytes)
+                    buffer.removeAll()
                 }
             }
-            if !buffer.isEmpty { try await writer.write(buffer) }
+            if buffer.count > 0 { try await writer.write(buffer.bytes) }
         }
     }
 
