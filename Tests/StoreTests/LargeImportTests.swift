@@ -5,13 +5,28 @@ import Testing
 import TestSupport
 
 @Suite struct LargeImportTests {
-    /// A 100,000-student file imports in one transaction, and again as all unchanged.
+    /// A 100,000-student file imports in one transaction, as a bulk load (none of its students is
+    /// stored yet: the key index is built again, the school key checked over the table), and again
+    /// as all unchanged.
     @Test func hundredThousandStudents() async throws {
         try await IntakeFixture.with(students: 100_000, seed: 21, loadAll: false) { f in
             let csv = f.data.csv(.students)
+            let key = "SELECT 'students_school_id_external_id_key'::regclass::oid::bigint AS oid"
+            let keyBefore = try await f.db.pool.query(key)[0].decode("oid", as: Int64.self)
             let first = try await f.importCSV(.students, csv)
             #expect(first == ImportCounts(created: 100_000))
             #expect(try await f.count("SELECT count(*)::int FROM students") == 100_000)
+            #expect(try await f.db.pool.query(key)[0].decode("oid", as: Int64.self) != keyBefore, "the key index was built again")
+            #expect(try await f.count("SELECT count(*)::int FROM pg_index WHERE indrelid = 'students'::regclass AND indisvalid AND indisunique") == 2)
+            #expect(try await f.count("SELECT count(*)::int FROM pg_constraint WHERE conrelid = 'students'::regclass AND contype = 'f' AND convalidated") == 1)
+            // The rows as the file has them: the first and the last student, under their school's code.
+            let rows = try f.batch(.students, csv).rows
+            for row in [rows[0], rows[rows.count - 1]] {  // school, student_id, first_name, last_name, …
+                #expect(try await f.count("""
+                    SELECT count(*)::int FROM students s JOIN organizations o ON o.id = s.school_id
+                    WHERE o.code = $1 AND s.external_id = $2 AND s.last_name = $3
+                    """, [row.values[0], row.values[1], row.values[3]]) == 1)
+            }
             let again = try await f.importCSV(.students, csv)
             #expect(again == ImportCounts(unchanged: 100_000))
         }

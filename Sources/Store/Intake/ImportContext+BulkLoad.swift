@@ -9,11 +9,24 @@ extension ImportContext {
     /// throws and the import's transaction rolls back. The price: `table` and the tables it
     /// references stay locked ACCESS EXCLUSIVE until the import commits.
     func withBulkLoad(table: String, rows: Int, _ insert: () async throws -> Void) async throws {
+        guard try await suspendForBulkLoad(table: table, rows: rows) else { return try await insert() }
+        try await insert()
+        try await restoreAfterBulkLoad(table: table)
+    }
+
+    /// Suspends the foreign keys and indexes of `table` when inserting `rows` rows is worth it;
+    /// returns whether it did. Every path out must call ``restoreAfterBulkLoad(table:)`` (a commit
+    /// with either still suspended is refused).
+    func suspendForBulkLoad(table: String, rows: Int) async throws -> Bool {
         let bulk = try await conn.query(ImportBulkQueries.worth, [table, rows])[0].decode("bulk", as: Bool.self)
-        guard bulk else { return try await insert() }
+        guard bulk else { return false }
         try await conn.execute(ImportBulkQueries.suspendForeignKeys, [table])
         try await conn.execute(ImportBulkQueries.suspendIndexes, [table])
-        try await insert()
+        return true
+    }
+
+    /// Builds the indexes of `table` again and checks its foreign keys over the whole table.
+    func restoreAfterBulkLoad(table: String) async throws {
         try await conn.execute(ImportBulkQueries.restoreIndexes, [table])
         try await conn.execute(ImportBulkQueries.restoreForeignKeys, [table])
     }
