@@ -18,6 +18,40 @@ import TestSupport
         }
     }
 
+    /// An entry's actor_user_id must be a user, and a user named by entries cannot be deleted
+    /// (sql/0055: checked per statement, not per entry).
+    @Test func auditEntriesNameUsersThatExist() async throws {
+        try await TestDatabase.with { db in
+            try await db.pool.execute("INSERT INTO organizations (code, kind, name) VALUES ('region-1', 'consortium', 'Region I')")
+            func user(_ email: String) async throws -> Int64 {
+                try await db.pool.query("""
+                    INSERT INTO users (email, role, organization_id) SELECT $1, 'coordinator', id FROM organizations RETURNING id
+                    """, [email])[0].decode("id")
+            }
+            let ana = try await user("ana@example.org"), ben = try await user("ben@example.org")
+            let entries = "INSERT INTO audit_log (actor_user_id, actor, action) SELECT unnest($1::bigint[]), 'test', 'check'"
+            try await db.pool.execute(entries, [[ana, ana, ben]])
+            try await db.pool.execute("INSERT INTO audit_log (actor, action) VALUES ('system', 'check')")
+            do {
+                try await db.pool.execute(entries, [[ana, ben + 1000, ben]])
+                Issue.record("an entry naming no user was written")
+            } catch let error as DatabaseError {
+                #expect(error.sqlState == "23503")
+                #expect(error.message.contains("names user \(ben + 1000)"))
+            }
+            #expect(try await db.pool.query("SELECT count(*)::int FROM audit_log").first!.decode(0, as: Int.self) == 4, "the whole statement was refused")
+            do {
+                try await db.pool.execute("DELETE FROM users WHERE id = ANY ($1::bigint[])", [[ana, ben]])
+                Issue.record("a user named by audit entries was deleted")
+            } catch let error as DatabaseError {
+                #expect(error.sqlState == "23503")
+            }
+            let carl = try await user("carl@example.org")
+            try await db.pool.execute("DELETE FROM users WHERE id = $1", [carl])
+            #expect(try await db.pool.query("SELECT count(*)::int FROM users").first!.decode(0, as: Int.self) == 2)
+        }
+    }
+
     @Test func constraintsHoldWithoutTheApp() async throws {
         try await TestDatabase.with { db in
             try await db.pool.execute("INSERT INTO organizations (code, kind, name) VALUES ('edc-a', 'edc', 'A'), ('hs-a', 'school', 'HS')")

@@ -20,16 +20,20 @@ enum ChoiceImport {
         let changes = ChoiceListChanges(lists: lists, stored: stored)
         let created = changes.changed.count { $0.before == nil }
         if !changes.changed.isEmpty {
-            let text = copyText(of: changes, in: lists, round: round.id)
+            let actor = try await conn.query(ChoiceImportQueries.actor)[0]
+            let text = copyText(of: changes, in: lists, round: round.id,
+                                actor: (try actor.decode("user_id"), try actor.decode("actor")))
             try await conn.execute(ChoiceImportQueries.createChanged)
             try await conn.copyIn(ChoiceImportQueries.copyChanged) { writer in
-                for buffer in text.lists where !buffer.isEmpty { try await writer.write(buffer) }
+                for buffer in text.students where !buffer.isEmpty { try await writer.write(buffer) }
             }
             try await conn.execute(ChoiceImportQueries.analyzeChanged)
             // One audit entry per changed list, written here. The round is not final (ImportContext) and
             // no rank is over its max (`resolve`), so the table's triggers stand aside meanwhile (sql/0052).
             try await conn.execute(ChoiceImportQueries.writerAtWork, ["on"])
-            try await conn.execute(ChoiceImportQueries.auditChanged, [round.id])
+            try await conn.copyIn(ChoiceImportQueries.copyAudit) { writer in
+                for buffer in text.audit where !buffer.isEmpty { try await writer.write(buffer) }
+            }
             let deleted = try await conn.query(ChoiceImportQueries.deleteChanged, [round.id])[0]
             guard try deleted.decode("rows", as: Int.self) == changes.replaced.rows,
                   try deleted.decode("digest", as: Int64.self) == changes.replaced.digest else {
@@ -91,20 +95,28 @@ enum ChoiceImport {
         return stored
     }
 
-    /// The changed lists as COPY text, formatted on every core: one row per list for
-    /// `changed_lists` (with its audit detail), and their rows for `choices` itself.
-    static func copyText(of changes: ChoiceListChanges, in lists: [ResolvedChoice], round: Int) -> (lists: [[UInt8]], rows: [[UInt8]]) {
+    /// The changed lists as COPY text, formatted on every core: their students for
+    /// `changed_lists`, one audit entry each (by `actor`, in the file's order of students), and
+    /// their rows for `choices` itself.
+    static func copyText(of changes: ChoiceListChanges, in lists: [ResolvedChoice], round: Int,
+                         actor: (userID: Int64?, name: String)) -> (students: [[UInt8]], audit: [[UInt8]], rows: [[UInt8]]) {
         let changed = changes.changed
         let pieces = chunks(of: changed.count)
         let buffers = inParallel(count: pieces.count) { piece in
             let rows = changed[pieces[piece]].reduce(0) { $0 + $1.rows.count }
-            var listRows = CopyTextBuffer(capacity: pieces[piece].count * 48 + rows * 16)
+            var students = CopyTextBuffer(capacity: pieces[piece].count * 8)
+            var audit = CopyTextBuffer(capacity: pieces[piece].count * 96 + rows * 16)
             var choiceRows = CopyTextBuffer(capacity: rows * 32)
             for change in changed[pieces[piece]] {
-                listRows.append(change.studentID)
-                listRows.append(change.before != nil)
-                listRows.append(auditDetail(before: change.before, after: lists[change.rows].map(\.slotID)))
-                listRows.endRow()
+                students.append(change.studentID)
+                students.endRow()
+                audit.append(actor.userID)
+                audit.append(actor.name)
+                audit.append(change.before == nil ? "insert" : "update")
+                audit.append("choices")
+                audit.append("\(round)/\(change.studentID)")
+                audit.append(auditDetail(before: change.before, after: lists[change.rows].map(\.slotID)))
+                audit.endRow()
                 for choice in lists[change.rows] {
                     choiceRows.append(round)
                     choiceRows.append(choice.studentID)
@@ -113,9 +125,9 @@ enum ChoiceImport {
                     choiceRows.endRow()
                 }
             }
-            return (listRows.bytes, choiceRows.bytes)
+            return (students.bytes, audit.bytes, choiceRows.bytes)
         }
-        return (buffers.map(\.0), buffers.map(\.1))
+        return (buffers.map(\.0), buffers.map(\.1), buffers.map(\.2))
     }
 
     /// `{"before": [slot, …] or null, "after": [slot, …]}`: the value `jsonb_build_object` made in SQL.
@@ -153,9 +165,9 @@ enum ChoiceImportQueries {
               JOIN file_students f ON c.round_id = f.round_id AND c.student_id = f.student_pk) TO STDOUT
         """
 
-    /// The lists the file changes (`existed`: she had one; `detail`: the audit entry's before and after).
+    /// The students whose lists the file changes.
     static let createChanged = """
-        CREATE TEMP TABLE changed_lists (student_pk bigint NOT NULL, existed boolean NOT NULL, detail jsonb NOT NULL) ON COMMIT DROP
+        CREATE TEMP TABLE changed_lists (student_pk bigint NOT NULL) ON COMMIT DROP
         """
 
     static let copyChanged = "COPY changed_lists FROM STDIN"
@@ -168,14 +180,12 @@ enum ChoiceImportQueries {
     /// 'on' while the import writes lists it has checked and audited itself (sql/0052), '' after.
     static let writerAtWork = "SELECT set_config('wblmatch.choice_list_writer', $1::text, true)"
 
-    /// One entry per changed list in round $1.
-    static let auditChanged = """
-        INSERT INTO audit_log (actor_user_id, actor, action, entity, entity_id, detail)
-        SELECT audit_actor_user_id(), audit_actor(), CASE WHEN existed THEN 'update' ELSE 'insert' END,
-               'choices', $1::bigint || '/' || student_pk, detail
-        FROM changed_lists
-        ORDER BY student_pk
-        """
+    /// Who the import's audit entries name: the values every audit trigger takes (sql/0030).
+    static let actor = "SELECT audit_actor_user_id() AS user_id, audit_actor() AS actor"
+
+    /// One entry per changed list, straight into the log: through a temporary table and
+    /// `INSERT … SELECT`, 133,350 entries took about 0.3 s more.
+    static let copyAudit = "COPY audit_log (actor_user_id, actor, action, entity, entity_id, detail) FROM STDIN"
 
     /// Deletes the stored lists the file replaces; returns how many rows it deleted and their
     /// digest (ChoiceListChanges.digest), to be compared with the rows the lists were compared with.
