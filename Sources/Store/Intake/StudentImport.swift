@@ -1,12 +1,59 @@
+import Database
+import Intake
+
 /// Students, upserted by (school, student_id). A counselor imports only their own school's.
+///
+/// The schools are checked in memory (``StudentSchools``). A large file of schools that have no
+/// students yet (a first import) is copied straight into `students` as a bulk load; any other goes
+/// through a staging table and ``StagedUpsert``.
 enum StudentImport {
     static func run(_ context: ImportContext) async throws -> ImportCounts {
-        try await context.conn.executeScript(StudentImportQueries.createStage)
-        try await context.copyRows(StudentImportQueries.copy)
+        let conn = context.conn
         let own = context.scope(whenRole: "counselor")
-        if own != nil { try await context.conn.execute(StudentImportQueries.defaultSchool, [own]) }
-        try await context.check(StudentImportQueries.problems, [own])
+        var schools = StudentSchools(ids: [:])
+        for row in try await conn.query(StudentImportQueries.schools) {
+            schools.ids[try row.decode(0)] = try row.decode(1)
+        }
+        let schoolIDs = try schools.resolve(context.batch, ownSchool: own)
+        if let created = try await copiedStraightIn(context, schoolIDs: schoolIDs) {
+            return ImportCounts(created: created)
+        }
+        try await conn.executeScript(StudentImportQueries.createStage)
+        try await context.copyRows(StudentImportQueries.copy)
+        if own != nil { try await conn.execute(StudentImportQueries.defaultSchool, [own]) }
         return try await context.upsert(StudentImportQueries.upsert)
+    }
+
+    /// Copies the rows straight into `students` when none of their schools has students yet and
+    /// the rows are many enough for a bulk load (whose lock keeps other imports out until commit);
+    /// returns how many, or nil when the rows must go the usual way. Skips the staging table, its
+    /// casts and its join (100,000 students: about 0.4 s).
+    private static func copiedStraightIn(_ context: ImportContext, schoolIDs: [Int64]) async throws -> Int? {
+        let schools = Array(Set(schoolIDs))
+        func anyStudents() async throws -> Bool {
+            try await context.conn.query(StudentImportQueries.anyStudentsOf, [schools])[0].decode("any", as: Bool.self)
+        }
+        guard try await !anyStudents(),
+              try await context.suspendForBulkLoad(table: "students", rows: schoolIDs.count) else { return nil }
+        let stillNone = try await !anyStudents()   // another import may have stored some before the lock
+        if stillNone {
+            let rows = context.batch.rows
+            try await context.conn.copyIn(StudentImportQueries.copyStudents) { writer in
+                var buffer = CopyTextBuffer(capacity: 300 * 1024)
+                for (row, school) in zip(rows, schoolIDs) {
+                    buffer.append(school)
+                    for value in row.values.dropFirst() { buffer.append(value) }
+                    buffer.endRow()
+                    if buffer.count >= 256 * 1024 {
+                        try await writer.write(buffer.bytes)
+                        buffer.removeAll()
+                    }
+                }
+                if buffer.count > 0 { try await writer.write(buffer.bytes) }
+            }
+        }
+        try await context.restoreAfterBulkLoad(table: "students")
+        return stillNone ? schoolIDs.count : nil
     }
 }
 
@@ -28,22 +75,15 @@ enum StudentImportQueries {
     /// Rows without a school get the counselor's own ($1).
     static let defaultSchool = "UPDATE stage_students SET school = $1 WHERE school IS NULL"
 
-    /// Missing or unknown schools, rows outside the counselor's school ($1), duplicate students.
-    static let problems = """
-        SELECT line, 'school' AS col, 'is required (the code of the student''s school, e.g. clovis-hs)' AS message
-        FROM stage_students WHERE school IS NULL
-        UNION ALL
-        SELECT s.line, 'school', format('"%s" is not the code of a school', s.school)
-        FROM stage_students s
-        WHERE s.school IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM organizations o WHERE o.code = s.school AND o.kind = 'school')
-        UNION ALL
-        SELECT line, 'school', format('"%s" is not your school (%s): a counselor imports only their own school''s students', school, $1::text)
-        FROM stage_students WHERE $1::text IS NOT NULL AND school <> $1::text
-        UNION ALL
-        \(StagedUpsert.repeatedKeys(stage: "stage_students", owner: "school", id: "student_id", noun: "student"))
-        ORDER BY 1, 2
-        """
+    /// Every school's code and id.
+    static let schools = "SELECT code, id FROM organizations WHERE kind = 'school'"
+
+    /// Whether any of the schools $1 has a student.
+    static let anyStudentsOf = "SELECT EXISTS (SELECT 1 FROM students WHERE school_id = ANY ($1::bigint[])) AS any"
+
+    /// The rows, school ids in place of codes, straight into `students`: the columns of ``upsert``
+    /// in the file's order.
+    static let copyStudents = "COPY students (\((upsert.key + upsert.columns).joined(separator: ", "))) FROM STDIN"
 
     /// Inserts new students, updates changed ones; returns how many of each.
     static let upsert = StagedUpsert(
