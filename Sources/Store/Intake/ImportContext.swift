@@ -11,12 +11,20 @@ struct ImportContext {
     /// Copies the batch into the staging table of `copyStatement` (`COPY stage_x FROM STDIN`): each
     /// row's line number first, then its normalized values.
     func copyRows(_ copyStatement: String) async throws {
+        try await copyRows(copyStatement) { _, row, buffer in
+            buffer.append(row.line)
+            for value in row.values { buffer.append(value) }
+        }
+    }
+
+    /// Streams the batch into `copyStatement`, each row's fields appended by `format` (given the
+    /// row's index in the batch and the row).
+    func copyRows(_ copyStatement: String, _ format: (Int, IntakeRow, inout CopyTextBuffer) -> Void) async throws {
         let rows = batch.rows
         try await conn.copyIn(copyStatement) { writer in
             var buffer = CopyTextBuffer(capacity: 300 * 1024)
-            for row in rows {
-                buffer.append(row.line)
-                for value in row.values { buffer.append(value) }
+            for (index, row) in rows.enumerated() {
+                format(index, row, &buffer)
                 buffer.endRow()
                 if buffer.count >= 256 * 1024 {
                     try await writer.write(buffer.bytes)

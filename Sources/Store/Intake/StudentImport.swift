@@ -37,19 +37,9 @@ enum StudentImport {
               try await context.suspendForBulkLoad(table: "students", rows: schoolIDs.count) else { return nil }
         let stillNone = try await !anyStudents()   // another import may have stored some before the lock
         if stillNone {
-            let rows = context.batch.rows
-            try await context.conn.copyIn(StudentImportQueries.copyStudents) { writer in
-                var buffer = CopyTextBuffer(capacity: 300 * 1024)
-                for (row, school) in zip(rows, schoolIDs) {
-                    buffer.append(school)
-                    for value in row.values.dropFirst() { buffer.append(value) }
-                    buffer.endRow()
-                    if buffer.count >= 256 * 1024 {
-                        try await writer.write(buffer.bytes)
-                        buffer.removeAll()
-                    }
-                }
-                if buffer.count > 0 { try await writer.write(buffer.bytes) }
+            try await context.copyRows(StudentImportQueries.copyStudents) { index, row, buffer in
+                buffer.append(schoolIDs[index])
+                for value in row.values.dropFirst() { buffer.append(value) }
             }
         }
         try await context.restoreAfterBulkLoad(table: "students")
