@@ -14,10 +14,23 @@ extension ImportContext {
         try await restoreAfterBulkLoad(table: table)
     }
 
+    /// Runs `insert` as a bulk load of `rows` rows into `table`, none of which the caller found
+    /// stored, when worth it: `stillNoneStored` is asked again once the bulk load has locked the
+    /// table, since another import may have stored some in between (after the lock, none can).
+    /// Returns what `insert` returned, or nil when nothing was inserted (not worth a bulk load, or
+    /// some rows stored meanwhile): the rows must then go a way that meets stored ones.
+    func bulkInsert<T>(into table: String, rows: Int, stillNoneStored: () async throws -> Bool,
+                       _ insert: () async throws -> T) async throws -> T? {
+        guard try await suspendForBulkLoad(table: table, rows: rows) else { return nil }
+        let inserted = try await stillNoneStored() ? try await insert() : nil
+        try await restoreAfterBulkLoad(table: table)
+        return inserted
+    }
+
     /// Suspends the foreign keys and indexes of `table` when inserting `rows` rows is worth it;
     /// returns whether it did. Every path out must call ``restoreAfterBulkLoad(table:)`` (a commit
     /// with either still suspended is refused).
-    func suspendForBulkLoad(table: String, rows: Int) async throws -> Bool {
+    private func suspendForBulkLoad(table: String, rows: Int) async throws -> Bool {
         let bulk = try await conn.query(ImportBulkQueries.worth, [table, rows])[0].decode("bulk", as: Bool.self)
         guard bulk else { return false }
         try await conn.execute(ImportBulkQueries.suspendForeignKeys, [table])
@@ -26,7 +39,7 @@ extension ImportContext {
     }
 
     /// Builds the indexes of `table` again and checks its foreign keys over the whole table.
-    func restoreAfterBulkLoad(table: String) async throws {
+    private func restoreAfterBulkLoad(table: String) async throws {
         try await conn.execute(ImportBulkQueries.restoreIndexes, [table])
         try await conn.execute(ImportBulkQueries.restoreForeignKeys, [table])
     }

@@ -33,17 +33,14 @@ enum StudentImport {
         func anyStudents() async throws -> Bool {
             try await context.conn.query(StudentImportQueries.anyStudentsOf, [schools])[0].decode("any", as: Bool.self)
         }
-        guard try await !anyStudents(),
-              try await context.suspendForBulkLoad(table: "students", rows: schoolIDs.count) else { return nil }
-        let stillNone = try await !anyStudents()   // another import may have stored some before the lock
-        if stillNone {
+        guard try await !anyStudents() else { return nil }
+        return try await context.bulkInsert(into: "students", rows: schoolIDs.count, stillNoneStored: { try await !anyStudents() }) {
             try await context.copyRows(StudentImportQueries.copyStudents) { index, row, buffer in
                 buffer.append(schoolIDs[index])
                 for value in row.values.dropFirst() { buffer.append(value) }
             }
+            return schoolIDs.count
         }
-        try await context.restoreAfterBulkLoad(table: "students")
-        return stillNone ? schoolIDs.count : nil
     }
 }
 
