@@ -30,6 +30,13 @@ public struct IntakeValidator: Sendable {
 
     /// The normalized rows, or every problem found.
     public func validate(_ table: CSVTable, kind: IntakeKind) throws(IntakeProblems) -> IntakeBatch {
+        try rowChecker(for: table, kind: kind).checkAll()
+    }
+
+    /// Checks the header of `table` (every problem with it thrown at once) and returns what checks
+    /// its rows, any range of them at a time: for an import that writes the first rows while later
+    /// ones are still being checked.
+    public func rowChecker(for table: CSVTable, kind: IntakeKind) throws(IntakeProblems) -> IntakeRowChecker {
         let columns = kind.columns
         let file = table.fileName
         var problems: [IntakeProblem] = []
@@ -51,50 +58,7 @@ public struct IntakeValidator: Sendable {
             problems.append(IntakeProblem(file: file, line: 1, column: column.name, message: "required column is missing from the header"))
         }
         if !problems.isEmpty { throw IntakeProblems(problems) }
-
-        var columnIndex: [String: Int] = [:]
-        for (index, column) in columns.enumerated() { columnIndex[column.name] = index }
-        // Rows are checked on their own, so a large file is checked in chunks on every core, and
-        // the chunks' rows and problems joined back in line order.
-        let checkRows = { @Sendable [sourceIndex, columnIndex] (range: Range<Int>) -> (rows: [IntakeRow], problems: [IntakeProblem]) in
-            var rows: [IntakeRow] = []
-            rows.reserveCapacity(range.count)
-            var problems: [IntakeProblem] = []
-            for row in table.rows[range] {
-                var values = [String?](repeating: nil, count: columns.count)
-                var rowOK = true
-                for (index, column) in columns.enumerated() {
-                    let raw = sourceIndex[index].map { row.fields[$0] } ?? ""
-                    switch FieldNormalizer.normalize(raw, as: column.type) {
-                    case .success(let value):
-                        if let value { values[index] = value }
-                        else if column.required {
-                            problems.append(IntakeProblem(file: file, line: row.line, column: column.name, message: "is required"))
-                            rowOK = false
-                        } else { values[index] = column.defaultValue }
-                    case .failure(let message):
-                        problems.append(IntakeProblem(file: file, line: row.line, column: column.name, message: message))
-                        rowOK = false
-                    }
-                }
-                if rowOK {
-                    let normalized = IntakeRow(line: row.line, values: values)
-                    let found = crossCheck(normalized, kind: kind, file: file, columnIndex: columnIndex)
-                    if found.isEmpty { rows.append(normalized) } else { problems.append(contentsOf: found) }
-                }
-            }
-            return (rows, problems)
-        }
-        let pieces = table.rows.count >= Self.rowsWorthSplitting ? chunks(of: table.rows.count) : [0..<table.rows.count]
-        let checked = pieces.count == 1 ? [checkRows(pieces[0])] : inParallel(count: pieces.count) { checkRows(pieces[$0]) }
-        var rows: [IntakeRow] = []
-        rows.reserveCapacity(table.rows.count)
-        for piece in checked {
-            rows += piece.rows
-            problems += piece.problems
-        }
-        if !problems.isEmpty { throw IntakeProblems(problems) }
-        return IntakeBatch(kind: kind, fileName: file, rows: rows)
+        return IntakeRowChecker(validator: self, table: table, kind: kind, sourceIndex: sourceIndex)
     }
 
     /// Rules that tie cells of one row together.
@@ -154,3 +118,74 @@ public struct IntakeValidator: Sendable {
     }
 }
 
+/// Checks the rows of a table whose header passed (``IntakeValidator/rowChecker(for:kind:)``).
+/// Rows are checked on their own, so any range of them can be checked apart, on any core.
+public struct IntakeRowChecker: Sendable {
+    let validator: IntakeValidator
+    /// The table whose rows are checked.
+    public let table: CSVTable
+    /// What its rows are.
+    public let kind: IntakeKind
+    /// For each column of `kind`, its position in the table's header (nil: not in the file).
+    let sourceIndex: [Int?]
+    let columnIndex: [String: Int]
+
+    init(validator: IntakeValidator, table: CSVTable, kind: IntakeKind, sourceIndex: [Int?]) {
+        self.validator = validator
+        self.table = table
+        self.kind = kind
+        self.sourceIndex = sourceIndex
+        var columnIndex: [String: Int] = [:]
+        for (index, column) in kind.columns.enumerated() { columnIndex[column.name] = index }
+        self.columnIndex = columnIndex
+    }
+
+    /// The rows of `range` that pass, normalized, and the problems of those that do not, in line order.
+    public func check(_ range: Range<Int>) -> (rows: [IntakeRow], problems: [IntakeProblem]) {
+        let columns = kind.columns
+        let file = table.fileName
+        var rows: [IntakeRow] = []
+        rows.reserveCapacity(range.count)
+        var problems: [IntakeProblem] = []
+        for row in table.rows[range] {
+            var values = [String?](repeating: nil, count: columns.count)
+            var rowOK = true
+            for (index, column) in columns.enumerated() {
+                let raw = sourceIndex[index].map { row.fields[$0] } ?? ""
+                switch FieldNormalizer.normalize(raw, as: column.type) {
+                case .success(let value):
+                    if let value { values[index] = value }
+                    else if column.required {
+                        problems.append(IntakeProblem(file: file, line: row.line, column: column.name, message: "is required"))
+                        rowOK = false
+                    } else { values[index] = column.defaultValue }
+                case .failure(let message):
+                    problems.append(IntakeProblem(file: file, line: row.line, column: column.name, message: message))
+                    rowOK = false
+                }
+            }
+            if rowOK {
+                let normalized = IntakeRow(line: row.line, values: values)
+                let found = validator.crossCheck(normalized, kind: kind, file: file, columnIndex: columnIndex)
+                if found.isEmpty { rows.append(normalized) } else { problems.append(contentsOf: found) }
+            }
+        }
+        return (rows, problems)
+    }
+
+    /// Every row checked, a large table in chunks on every core: the batch, or every problem.
+    public func checkAll() throws(IntakeProblems) -> IntakeBatch {
+        let count = table.rows.count
+        let pieces = count >= IntakeValidator.rowsWorthSplitting ? chunks(of: count) : [0..<count]
+        let checked = pieces.count == 1 ? [check(pieces[0])] : inParallel(count: pieces.count) { check(pieces[$0]) }
+        var rows: [IntakeRow] = []
+        rows.reserveCapacity(count)
+        var problems: [IntakeProblem] = []
+        for piece in checked {
+            rows += piece.rows
+            problems += piece.problems
+        }
+        if !problems.isEmpty { throw IntakeProblems(problems) }
+        return IntakeBatch(kind: kind, fileName: table.fileName, rows: rows)
+    }
+}

@@ -68,14 +68,14 @@ struct ImportCommand: AsyncParsableCommand {
         let pool = DatabasePool(url: config.databaseURL, size: 2)
         do {
             let start = ContinuousClock.now
-            let batch = try IntakeValidator().validate(csv: bytes, fileName: fileName, kind: kind, reader: CSVReader(maxBytes: maxBytes))
+            let table = try CSVReader(maxBytes: maxBytes).read(bytes, fileName: fileName)
             let users = UserRepository(pool: pool)
             let user = if let actingEmail { try await users.actingUser(email: actingEmail) } else { try await users.bootstrapUser(kind: kind) }
-            let counts = try await IntakeImporter(pool: pool).run(batch, as: user, options: ImportOptions(round: round, dryRun: dryRun))
+            let counts = try await IntakeImporter(pool: pool).run(table, kind: kind, as: user, options: ImportOptions(round: round, dryRun: dryRun))
             await pool.close()
             let unit = kind == .choices ? " student lists" : kind == .rankings ? " slot rankings" : ""
             let elapsed = ContinuousClock.now - start
-            print("\(fileName): \(batch.rows.count) rows: \(counts.created)\(unit) created, \(counts.updated) updated, \(counts.unchanged) unchanged\(dryRun ? " (dry run: nothing saved)" : "") in \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow)))")
+            print("\(fileName): \(table.rows.count) rows: \(counts.created)\(unit) created, \(counts.updated) updated, \(counts.unchanged) unchanged\(dryRun ? " (dry run: nothing saved)" : "") in \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow)))")
         } catch let problems as IntakeProblems {
             await pool.close()
             FileHandle.standardError.write(Data((problems.description + "\n").utf8))

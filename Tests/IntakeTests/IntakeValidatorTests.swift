@@ -35,6 +35,27 @@ import Testing
         #expect(found == bad.map { "students.csv:\($0 + 2):birth_date: \"2009-02-30\" is not a date (use YYYY-MM-DD)" })
     }
 
+    /// A table checked a part at a time (as a large first students import checks it while copying)
+    /// gives the rows and problems of the whole-file check, part after part; a wrong header is
+    /// refused before any row is checked.
+    @Test func aTableCheckedInPartsGivesTheWholeChecksRowsAndProblems() throws {
+        var text = Self.studentHeader
+        for i in 0..<50 { text += "clovis-hs,S\(i),Ana,Peña,\([7, 31].contains(i) ? "2009-02-30" : "2010-03-04"),\(i == 40 ? "13" : "10"),,family,,,\n" }
+        let table = try CSVReader().read(Array(text.utf8), fileName: "students.csv")
+        let checker = try validator.rowChecker(for: table, kind: .students)
+        let parts = [0..<7, 7..<8, 8..<32, 32..<50].map(checker.check)
+        #expect(parts.flatMap(\.rows).map(\.line) == (0..<50).filter { ![7, 31, 40].contains($0) }.map { $0 + 2 })
+        #expect(parts.flatMap(\.problems).map(\.description) == problems(.students, text))
+        #expect(parts.flatMap(\.problems).map(\.line) == [9, 33, 42])
+        let valid = Self.studentHeader + "clovis-hs,S1,Ana,Peña,2010-03-04,10,,family,,,\n"
+        let whole = try validator.validate(csv: Array(valid.utf8), fileName: "students.csv", kind: .students)
+        let validTable = try CSVReader().read(Array(valid.utf8), fileName: "students.csv")
+        #expect(try validator.rowChecker(for: validTable, kind: .students).check(0..<1).rows == whole.rows)
+
+        let badHeader = try CSVReader().read(Array("school,student_id,shoe_size\nclovis-hs,S1,9\n".utf8), fileName: "students.csv")
+        #expect(throws: IntakeProblems.self) { try validator.rowChecker(for: badHeader, kind: .students) }
+    }
+
     @Test func validStudentIsNormalized() throws {
         let text = Self.studentHeader + "Clovis-HS,1001, Ana ,Peña,2010-03-04,10,Agriculture,SCHOOL_BUS,34.4,-103.2,mon-fri 15:30-18:00\n"
         let batch = try validator.validate(csv: Array(text.utf8), fileName: "students.csv", kind: .students)

@@ -35,11 +35,17 @@ struct IntakeFixture {
         try IntakeValidator(today: Self.today).validate(csv: Array(csv.utf8), fileName: fileName ?? kind.fileName, kind: kind)
     }
 
-    /// Validates and imports `csv` as `email`.
+    /// Validates and imports `csv` as `email`, as `wblmatch import` does.
     func importCSV(_ kind: IntakeKind, _ csv: String, as email: String = IntakeFixture.coordinator,
                    options: ImportOptions = ImportOptions()) async throws -> ImportCounts {
+        try await importTable(kind, try CSVReader().read(Array(csv.utf8), fileName: kind.fileName), as: email, options: options)
+    }
+
+    /// Validates and imports `table` as `email`.
+    func importTable(_ kind: IntakeKind, _ table: CSVTable, as email: String = IntakeFixture.coordinator,
+                     options: ImportOptions = ImportOptions()) async throws -> ImportCounts {
         let user = try await UserRepository(pool: db.pool).actingUser(email: email)
-        return try await IntakeImporter(pool: db.pool).run(try batch(kind, csv), as: user, options: options)
+        return try await IntakeImporter(pool: db.pool).run(table, kind: kind, validator: IntakeValidator(today: Self.today), as: user, options: options)
     }
 
     /// The problems importing `csv` reports (empty when it succeeds), checking that the database is

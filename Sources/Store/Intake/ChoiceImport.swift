@@ -41,7 +41,7 @@ enum ChoiceImport {
                     "some of these students' choices were changed by someone else while the file was being imported, so nothing was imported: import the file again")])
             }
             let rows = changes.changed.reduce(0) { $0 + $1.rows.count }
-            try await context.withBulkLoad(table: "choices", rows: rows) {
+            try await conn.withBulkLoad(table: "choices", rows: rows) {
                 try await conn.copyIn(ChoiceImportQueries.copyChoices) { writer in
                     for buffer in text.rows where !buffer.isEmpty { try await writer.write(buffer) }
                 }

@@ -57,7 +57,7 @@ struct ImportContext {
 
     /// The user's organization code when their role limits them to it (`role`), else NULL.
     func scope(whenRole role: String) -> String? {
-        user.role == role ? user.organizationCode : nil
+        user.scope(whenRole: role)
     }
 
     /// The round of choices and rankings: `--round`, or the latest open round.
@@ -73,5 +73,12 @@ struct ImportContext {
                 message: "the round \"\(try row.decode("name", as: String.self))\" is final: its choices and rankings can no longer change")])
         }
         return (try row.decode("id"), try row.decode("max_choices"))
+    }
+}
+
+extension ActingUser {
+    /// The user's organization code when their role limits them to it (`role`), else NULL.
+    func scope(whenRole role: String) -> String? {
+        self.role == role ? organizationCode : nil
     }
 }

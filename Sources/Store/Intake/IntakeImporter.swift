@@ -1,17 +1,18 @@
 import Database
 import Intake
 
-/// Applies a validated ``IntakeBatch`` to the database for an ``ActingUser``: all rows or none.
+/// Applies a validated ``IntakeBatch`` (or a ``CSVTable`` it checks itself) to the database for an
+/// ``ActingUser``: all rows or none, in one transaction.
 ///
-/// The rows are copied into a temporary staging table, references and the user's scope are
-/// checked set-based in SQL (every problem reported with its line), and then upserted by external
-/// id per source organization with `INSERT … ON CONFLICT`, in one transaction. A row equal to what
-/// is stored is not written at all, so re-importing a file changes nothing.
+/// Each kind's import (``StudentImport``, ``ChoiceImport``, …) checks references and the user's
+/// scope, every problem reported with its line, and upserts by external id per source
+/// organization. A row equal to what is stored is not written at all, so re-importing a file
+/// changes nothing. Large first imports are bulk loads (``Connection/withBulkLoad(table:rows:_:)``).
 ///
 /// ```swift
-/// let batch = try IntakeValidator().validate(csv: bytes, fileName: "students.csv", kind: .students)
+/// let table = try CSVReader().read(bytes, fileName: "students.csv")
 /// let user = try await UserRepository(pool: pool).actingUser(email: "counselor@clovis-hs.example.org")
-/// let counts = try await IntakeImporter(pool: pool).run(batch, as: user)
+/// let counts = try await IntakeImporter(pool: pool).run(table, kind: .students, as: user)
 /// ```
 public struct IntakeImporter: Sendable {
     let pool: DatabasePool
@@ -25,36 +26,75 @@ public struct IntakeImporter: Sendable {
     /// the user's scope.
     public func run(_ batch: IntakeBatch, as user: ActingUser, options: ImportOptions = ImportOptions()) async throws -> ImportCounts {
         try ImportScope.check(batch.kind, user: user, file: batch.fileName)
+        return try await inTransaction(as: user, options: options) { conn in
+            try await apply(ImportContext(conn: conn, user: user, batch: batch, options: options))
+        }
+    }
+
+    /// Checks and imports `table` as `kind` (``IntakeValidator``, then ``run(_:as:options:)``),
+    /// all or nothing. A large first students file is checked while its first rows are already
+    /// being written (``StudentImport``): a wrong row anywhere still changes nothing.
+    public func run(_ table: CSVTable, kind: IntakeKind, validator: IntakeValidator = IntakeValidator(),
+                    as user: ActingUser, options: ImportOptions = ImportOptions()) async throws -> ImportCounts {
+        let checker = try validator.rowChecker(for: table, kind: kind)
+        guard kind == .students, table.rows.count >= StudentImport.rowsWorthStreaming else {
+            return try await run(try checker.checkAll(), as: user, options: options)
+        }
+        try ImportScope.check(kind, user: user, file: table.fileName)
+        return try await inTransaction(as: user, options: options) { conn in
+            if let counts = try await StudentImport.checkedWhileCopied(conn, user: user, rows: checker) {
+                try await finish(conn, kind: kind, fileName: table.fileName, rows: table.rows.count, counts: counts, as: user, options: options)
+                return counts
+            }
+            return try await apply(ImportContext(conn: conn, user: user, batch: try checker.checkAll(), options: options))
+        }
+    }
+
+    /// Runs `body` in the import's audited transaction, with its settings; a dry run's counts come
+    /// back from the rollback.
+    private func inTransaction(as user: ActingUser, options: ImportOptions,
+                               _ body: @escaping (Connection) async throws -> ImportCounts) async throws -> ImportCounts {
         do {
             return try await pool.withAuditedTransaction(as: AuditActor(user)) { conn in
                 try await conn.execute(ImportQueries.workMem)
                 try await conn.execute(ImportQueries.statisticsSample)
-                let context = ImportContext(conn: conn, user: user, batch: batch, options: options)
-                let counts: ImportCounts
-                switch batch.kind {
-                case .organizations: counts = try await OrganizationImport.run(context)
-                case .users: counts = try await UserImport.run(context)
-                case .rounds: counts = try await RoundImport.run(context)
-                case .employers: counts = try await EmployerImport.run(context)
-                case .slots: counts = try await SlotImport.run(context)
-                case .students: counts = try await StudentImport.run(context)
-                case .choices: counts = try await ChoiceImport.run(context)
-                case .referrals: counts = try await ReferralImport.run(context)
-                case .rankings: counts = try await RankingImport.run(context)
-                }
-                if options.dryRun { throw DryRunRollback(counts: counts) }
-                if user.isBootstrap && batch.kind == .users {
-                    try await context.check(ImportQueries.bootstrapCoordinator)
-                }
-                try await conn.execute(ImportQueries.audit, [
-                    user.isBootstrap ? nil : user.id, user.email, batch.kind.rawValue, batch.fileName, batch.rows.count,
-                    counts.created, counts.updated, counts.unchanged,
-                ])
-                return counts
+                return try await body(conn)
             }
         } catch let dryRun as DryRunRollback {
             return dryRun.counts
         }
+    }
+
+    /// Writes the batch of `context` by its kind's import, then ``finish``.
+    private func apply(_ context: ImportContext) async throws -> ImportCounts {
+        let counts: ImportCounts
+        switch context.batch.kind {
+        case .organizations: counts = try await OrganizationImport.run(context)
+        case .users: counts = try await UserImport.run(context)
+        case .rounds: counts = try await RoundImport.run(context)
+        case .employers: counts = try await EmployerImport.run(context)
+        case .slots: counts = try await SlotImport.run(context)
+        case .students: counts = try await StudentImport.run(context)
+        case .choices: counts = try await ChoiceImport.run(context)
+        case .referrals: counts = try await ReferralImport.run(context)
+        case .rankings: counts = try await RankingImport.run(context)
+        }
+        if context.user.isBootstrap && context.batch.kind == .users {
+            try await context.check(ImportQueries.bootstrapCoordinator)
+        }
+        try await finish(context.conn, kind: context.batch.kind, fileName: context.batch.fileName, rows: context.batch.rows.count,
+                         counts: counts, as: context.user, options: context.options)
+        return counts
+    }
+
+    /// Rolls a dry run back (throwing its counts), or records the import in the audit log.
+    private func finish(_ conn: Connection, kind: IntakeKind, fileName: String, rows: Int, counts: ImportCounts,
+                        as user: ActingUser, options: ImportOptions) async throws {
+        if options.dryRun { throw DryRunRollback(counts: counts) }
+        try await conn.execute(ImportQueries.audit, [
+            user.isBootstrap ? nil : user.id, user.email, kind.rawValue, fileName, rows,
+            counts.created, counts.updated, counts.unchanged,
+        ])
     }
 }
 

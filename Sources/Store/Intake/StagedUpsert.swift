@@ -95,7 +95,7 @@ extension ImportContext {
     /// Runs `staged`: sets the rows to write aside, then writes them; or, when none of their keys
     /// is stored yet, writes them all at once. (`ON CONFLICT` still turns a row another import
     /// inserts meanwhile into an update.) A first import of many rows is a bulk load
-    /// (``bulkInsert(into:rows:stillNoneStored:_:)``): the table's key index is built after the
+    /// (``Connection/bulkInsert(into:rows:stillNoneStored:_:)``): the table's key index is built after the
     /// rows are in, and its foreign keys checked over the whole table, instead of both row by row
     /// (100,000 new students: the write 1.9 s → about 0.8 s).
     func upsert(_ staged: StagedUpsert) async throws -> ImportCounts {
@@ -103,7 +103,7 @@ extension ImportContext {
             try await conn.executeScript(staged.setAside)
             return try await upsert(staged.write)
         }
-        let bulk = try await bulkInsert(into: staged.table, rows: batch.rows.count, stillNoneStored: { try await !anyStored(staged) }) {
+        let bulk = try await conn.bulkInsert(into: staged.table, rows: batch.rows.count, stillNoneStored: { try await !anyStored(staged) }) {
             try await upsert(staged.insertAllIncoming)
         }
         if let bulk { return bulk }

@@ -4,43 +4,108 @@ import Intake
 /// Students, upserted by (school, student_id). A counselor imports only their own school's.
 ///
 /// The schools are checked in memory (``StudentSchools``). A large file of schools that have no
-/// students yet (a first import) is copied straight into `students` as a bulk load; any other goes
+/// students yet (a first import) is copied straight into `students` as a bulk load, checked while
+/// it is copied when it comes as a table (``checkedWhileCopied(_:user:rows:)``); any other goes
 /// through a staging table and ``StagedUpsert``.
 enum StudentImport {
+    /// Files of fewer rows are never a bulk load (sql/0043 asks for 50,000), so are checked whole first.
+    static let rowsWorthStreaming = 50_000
+
+    /// Rows checked at a time while the rows before them are copied.
+    static let rowsPerPart = 4_096
+
     static func run(_ context: ImportContext) async throws -> ImportCounts {
         let conn = context.conn
         let own = context.scope(whenRole: "counselor")
-        var schools = StudentSchools(ids: [:])
-        for row in try await conn.query(StudentImportQueries.schools) {
-            schools.ids[try row.decode(0)] = try row.decode(1)
+        let schoolIDs = try await schools(conn).resolve(context.batch, ownSchool: own)
+        let rows = context.batch.rows
+        let created = try await copiedStraightIn(conn, schools: Set(schoolIDs), rows: rows.count) { writer in
+            var buffer = CopyTextBuffer(capacity: 300 * 1024)
+            for (row, school) in zip(rows, schoolIDs) {
+                append(row, school: school, to: &buffer)
+                if buffer.count >= 256 * 1024 {
+                    try await writer.write(buffer.bytes)
+                    buffer.removeAll()
+                }
+            }
+            if buffer.count > 0 { try await writer.write(buffer.bytes) }
         }
-        let schoolIDs = try schools.resolve(context.batch, ownSchool: own)
-        if let created = try await copiedStraightIn(context, schoolIDs: schoolIDs) {
-            return ImportCounts(created: created)
-        }
+        if let created { return ImportCounts(created: created) }
         try await conn.executeScript(StudentImportQueries.createStage)
         try await context.copyRows(StudentImportQueries.copy)
         if own != nil { try await conn.execute(StudentImportQueries.defaultSchool, [own]) }
         return try await context.upsert(StudentImportQueries.upsert)
     }
 
-    /// Copies the rows straight into `students` when none of their schools has students yet and
-    /// the rows are many enough for a bulk load (whose lock keeps other imports out until commit);
-    /// returns how many, or nil when the rows must go the usual way. Skips the staging table, its
-    /// casts and its join (100,000 students: about 0.4 s).
-    private static func copiedStraightIn(_ context: ImportContext, schoolIDs: [Int64]) async throws -> Int? {
-        let schools = Array(Set(schoolIDs))
+    /// Imports a large first students file (see ``copiedStraightIn(_:schools:rows:_:)``) while its
+    /// rows are still being checked: each part of the file is checked (on another core) while the
+    /// part before it is copied, so checking 100,000 rows (about 0.4 s) mostly overlaps the copy.
+    /// A wrong row stops the copy of further rows, but every row is still checked, and the problems
+    /// are thrown as ``IntakeValidator`` and ``StudentSchools`` would have thrown them (the import's
+    /// transaction then rolls back). Returns nil when the file must be checked whole and go the
+    /// usual way.
+    static func checkedWhileCopied(_ conn: Connection, user: ActingUser, rows checker: IntakeRowChecker) async throws -> ImportCounts? {
+        let own = user.scope(whenRole: "counselor")
+        let schools = try await schools(conn)
+        let table = checker.table
+        let parts = stride(from: 0, to: table.rows.count, by: rowsPerPart).map { $0 ..< min($0 + rowsPerPart, table.rows.count) }
+        guard !parts.isEmpty else { return nil }
+        let created = try await copiedStraightIn(conn, schools: schools.schools(namedIn: table, ownSchool: own), rows: table.rows.count) { writer in
+            var resolution = StudentSchools.Resolution(schools: schools, fileName: table.fileName, ownSchool: own, expectedRows: table.rows.count)
+            var problems: [IntakeProblem] = []
+            var buffer = CopyTextBuffer(capacity: 2 * 1024 * 1024)
+            var next = Task.detached { checker.check(parts[0]) }
+            for index in parts.indices {
+                let part = await next.value
+                if index + 1 < parts.count {
+                    let range = parts[index + 1]
+                    next = Task.detached { checker.check(range) }
+                }
+                problems += part.problems
+                let schoolIDs = resolution.resolve(part.rows)
+                guard problems.isEmpty && resolution.problems.isEmpty else { continue }
+                for (row, school) in zip(part.rows, schoolIDs) { append(row, school: school, to: &buffer) }
+                try await writer.write(buffer.bytes)
+                buffer.removeAll()
+            }
+            // As the file checked whole would report: its rows' own problems, else its schools'.
+            if !problems.isEmpty { throw IntakeProblems(problems) }
+            if !resolution.problems.isEmpty { throw IntakeProblems(resolution.problems) }
+        }
+        return created.map { ImportCounts(created: $0) }
+    }
+
+    /// Every school's code and id.
+    private static func schools(_ conn: Connection) async throws -> StudentSchools {
+        var schools = StudentSchools(ids: [:])
+        for row in try await conn.query(StudentImportQueries.schools) {
+            schools.ids[try row.decode(0)] = try row.decode(1)
+        }
+        return schools
+    }
+
+    /// Copies `rows` rows, which `copy` streams, straight into `students` when none of their
+    /// `schools` has students yet and the rows are many enough for a bulk load (whose lock keeps
+    /// other imports out until commit); returns how many, or nil when the rows must go the usual
+    /// way. Skips the staging table, its casts and its join (100,000 students: about 0.4 s).
+    private static func copiedStraightIn(_ conn: Connection, schools: Set<Int64>, rows: Int,
+                                         _ copy: @escaping (CopyWriter) async throws -> Void) async throws -> Int? {
+        let schools = Array(schools)
         func anyStudents() async throws -> Bool {
-            try await context.conn.query(StudentImportQueries.anyStudentsOf, [schools])[0].decode("any", as: Bool.self)
+            try await conn.query(StudentImportQueries.anyStudentsOf, [schools])[0].decode("any", as: Bool.self)
         }
         guard try await !anyStudents() else { return nil }
-        return try await context.bulkInsert(into: "students", rows: schoolIDs.count, stillNoneStored: { try await !anyStudents() }) {
-            try await context.copyRows(StudentImportQueries.copyStudents) { index, row, buffer in
-                buffer.append(schoolIDs[index])
-                for value in row.values.dropFirst() { buffer.append(value) }
-            }
-            return schoolIDs.count
+        return try await conn.bulkInsert(into: "students", rows: rows, stillNoneStored: { try await !anyStudents() }) {
+            try await conn.copyIn(StudentImportQueries.copyStudents, copy)
+            return rows
         }
+    }
+
+    /// One row of the straight copy: the school's id in place of its code, then the row's values.
+    private static func append(_ row: IntakeRow, school: Int64, to buffer: inout CopyTextBuffer) {
+        buffer.append(school)
+        for value in row.values.dropFirst() { buffer.append(value) }
+        buffer.endRow()
     }
 }
 

@@ -52,12 +52,12 @@ struct ImportsController {
         let fileName = (file.fileName?.isEmpty == false ? file.fileName! : "\(kind.rawValue).csv")
         let dryRun = form.text("dry_run") != nil
         do {
-            let batch = try IntakeValidator().validate(csv: file.body, fileName: fileName, kind: kind)
+            let table = try CSVReader().read(file.body, fileName: fileName)
             let acting = try await UserRepository(pool: deps.pool).actingUser(email: user.email)
-            let counts = try await IntakeImporter(pool: deps.pool).run(batch, as: acting, options: ImportOptions(dryRun: dryRun))
+            let counts = try await IntakeImporter(pool: deps.pool).run(table, kind: kind, as: acting, options: ImportOptions(dryRun: dryRun))
             let verb = dryRun ? "Checked (nothing saved)" : "Imported"
             return try render(user: user, context: context, data: [
-                "kind": kind.rawValue, "done": "\(verb) \(fileName): \(batch.rows.count) rows — \(counts.description).",
+                "kind": kind.rawValue, "done": "\(verb) \(fileName): \(table.rows.count) rows — \(counts.description).",
             ]).response(from: request, context: context)
         } catch let problems as IntakeProblems {
             return try render(user: user, context: context, data: [

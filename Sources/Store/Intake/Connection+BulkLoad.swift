@@ -1,6 +1,7 @@
 import Database
 
-extension ImportContext {
+/// The bulk loads of large imports, on the import's connection (its transaction).
+extension Connection {
     /// Runs `insert` as a bulk load when the rows it will insert (`rows`) are many and a large part
     /// of `table`: its foreign keys suspended (sql/0043), so PostgreSQL checks
     /// each key once over the whole table instead of once per inserted row, and its indexes dropped
@@ -31,17 +32,17 @@ extension ImportContext {
     /// returns whether it did. Every path out must call ``restoreAfterBulkLoad(table:)`` (a commit
     /// with either still suspended is refused).
     private func suspendForBulkLoad(table: String, rows: Int) async throws -> Bool {
-        let bulk = try await conn.query(ImportBulkQueries.worth, [table, rows])[0].decode("bulk", as: Bool.self)
+        let bulk = try await query(ImportBulkQueries.worth, [table, rows])[0].decode("bulk", as: Bool.self)
         guard bulk else { return false }
-        try await conn.execute(ImportBulkQueries.suspendForeignKeys, [table])
-        try await conn.execute(ImportBulkQueries.suspendIndexes, [table])
+        try await execute(ImportBulkQueries.suspendForeignKeys, [table])
+        try await execute(ImportBulkQueries.suspendIndexes, [table])
         return true
     }
 
     /// Builds the indexes of `table` again and checks its foreign keys over the whole table.
     private func restoreAfterBulkLoad(table: String) async throws {
-        try await conn.execute(ImportBulkQueries.restoreIndexes, [table])
-        try await conn.execute(ImportBulkQueries.restoreForeignKeys, [table])
+        try await execute(ImportBulkQueries.restoreIndexes, [table])
+        try await execute(ImportBulkQueries.restoreForeignKeys, [table])
     }
 }
 
