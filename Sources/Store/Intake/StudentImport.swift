@@ -54,12 +54,12 @@ enum StudentImport {
             var resolution = StudentSchools.Resolution(schools: schools, fileName: table.fileName, ownSchool: own, expectedRows: table.rows.count)
             var problems: [IntakeProblem] = []
             var buffer = CopyTextBuffer(capacity: 2 * 1024 * 1024)
-            var next = Task.detached { checker.check(parts[0]) }
+            var ahead = parts.prefix(2).map { range in Task.detached { checker.check(range) } }
             for index in parts.indices {
-                let part = await next.value
-                if index + 1 < parts.count {
-                    let range = parts[index + 1]
-                    next = Task.detached { checker.check(range) }
+                let part = await ahead.removeFirst().value
+                if index + 2 < parts.count {
+                    let range = parts[index + 2]
+                    ahead.append(Task.detached { checker.check(range) })
                 }
                 problems += part.problems
                 let schoolIDs = resolution.resolve(part.rows)
