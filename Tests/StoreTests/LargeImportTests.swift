@@ -7,9 +7,9 @@ import TestSupport
 @Suite struct LargeImportTests {
     /// A 100,000-student file imports in one transaction, as a bulk load (none of its students is
     /// stored yet: the key index is built again, the school key checked over the table), and again
-    /// as all unchanged. Its rows are checked while the first ones are copied: a wrong cell or a
-    /// student given twice far into the file is named as a whole-file check names it, and changes
-    /// nothing.
+    /// as all unchanged. Its rows are checked while the first ones are copied (straight in, or into
+    /// the staging table once students are stored): a wrong cell or a student given twice far into
+    /// the file is named as a whole-file check names it, and changes nothing.
     @Test func hundredThousandStudents() async throws {
         try await IntakeFixture.with(students: 100_000, seed: 21, loadAll: false) { f in
             let csv = f.data.csv(.students)
@@ -24,7 +24,7 @@ import TestSupport
                 }
             }
             // Half the file is still a bulk load (50,000 rows: sql/0043), checked while copied, and quicker.
-            let before = try await f.snapshot()
+            var before = try await f.snapshot()
             var twice = table
             twice.rows.removeLast(table.rows.count - 50_000)
             twice.rows[40_000].fields[school] = table.rows[10].fields[school]
@@ -35,10 +35,11 @@ import TestSupport
             #expect(try await problems(wrongCell) == [
                 "students.csv:\(table.rows[30_000].line):birth_date: \"2009-02-30\" is not a date (use YYYY-MM-DD)",
             ], "a row's own problems come first, as when the file is checked whole")
-            #expect(try await problems(twice) == [
+            let twiceProblems = [
                 "students.csv:\(table.rows[40_000].line):student_id: student \(table.rows[10].fields[student]) of \(table.rows[10].fields[school]) appears again (first on line \(table.rows[10].line))",
                 "students.csv:\(table.rows[45_000].line):school: \"nowhere-hs\" is not the code of a school",
-            ])
+            ]
+            #expect(try await problems(twice) == twiceProblems)
             #expect(try await f.snapshot() == before, "the failed imports changed nothing")
 
             let key = "SELECT 'students_school_id_external_id_key'::regclass::oid::bigint AS oid"
@@ -57,7 +58,11 @@ import TestSupport
                     WHERE o.code = $1 AND s.external_id = $2 AND s.last_name = $3
                     """, [row.values[0], row.values[1], row.values[3]]) == 1)
             }
-            // Checked whole and upserted through the staging table, the same file finds every row as copied.
+            // Checked while copied into the staging table: the same problems, and again nothing changes.
+            before = try await f.snapshot()
+            #expect(try await problems(twice) == twiceProblems)
+            #expect(try await f.snapshot() == before, "the failed import into the staging table changed nothing")
+            // Upserted through the staging table, the same file finds every row as copied.
             let again = try await f.importCSV(.students, csv)
             #expect(again == ImportCounts(unchanged: 100_000))
         }

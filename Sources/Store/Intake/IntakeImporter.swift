@@ -32,8 +32,8 @@ public struct IntakeImporter: Sendable {
     }
 
     /// Checks and imports `table` as `kind` (``IntakeValidator``, then ``run(_:as:options:)``),
-    /// all or nothing. A large first students file is checked while its first rows are already
-    /// being written (``StudentImport``): a wrong row anywhere still changes nothing.
+    /// all or nothing. A large students file is checked while its first rows are already being
+    /// written (``StudentImport``): a wrong row anywhere still changes nothing.
     public func run(_ table: CSVTable, kind: IntakeKind, validator: IntakeValidator = IntakeValidator(),
                     as user: ActingUser, options: ImportOptions = ImportOptions()) async throws -> ImportCounts {
         let checker = try validator.rowChecker(for: table, kind: kind)
@@ -42,11 +42,9 @@ public struct IntakeImporter: Sendable {
         }
         try ImportScope.check(kind, user: user, file: table.fileName)
         return try await inTransaction(as: user, options: options) { conn in
-            if let counts = try await StudentImport.checkedWhileCopied(conn, user: user, rows: checker) {
-                try await finish(conn, kind: kind, fileName: table.fileName, rows: table.rows.count, counts: counts, as: user, options: options)
-                return counts
-            }
-            return try await apply(ImportContext(conn: conn, user: user, batch: try checker.checkAll(), options: options))
+            let counts = try await StudentImport.run(conn, user: user, options: options, rows: checker)
+            try await finish(conn, kind: kind, fileName: table.fileName, rows: table.rows.count, counts: counts, as: user, options: options)
+            return counts
         }
     }
 

@@ -4,15 +4,15 @@ import Intake
 /// Students, upserted by (school, student_id). A counselor imports only their own school's.
 ///
 /// The schools are checked in memory (``StudentSchools``). A large file of schools that have no
-/// students yet (a first import) is copied straight into `students` as a bulk load, checked while
-/// it is copied when it comes as a table (``checkedWhileCopied(_:user:rows:)``); any other goes
-/// through a staging table and ``StagedUpsert``.
+/// students yet (a first import) is copied straight into `students` as a bulk load; any other goes
+/// through a staging table and ``StagedUpsert``. A large file that comes as a table is checked
+/// while it is copied (``run(_:user:options:rows:)``).
 enum StudentImport {
-    /// Files of fewer rows are never a bulk load (sql/0043 asks for 50,000), so are checked whole first.
-    static let rowsWorthStreaming = 50_000
-
     /// Rows checked at a time while the rows before them are copied.
     static let rowsPerPart = 4_096
+
+    /// Files of fewer rows are checked whole first: too few parts to overlap.
+    static let rowsWorthStreaming = 2 * rowsPerPart
 
     static func run(_ context: ImportContext) async throws -> ImportCounts {
         let conn = context.conn
@@ -22,7 +22,7 @@ enum StudentImport {
         let created = try await copiedStraightIn(conn, schools: Set(schoolIDs), rows: rows.count) { writer in
             var buffer = CopyTextBuffer(capacity: 300 * 1024)
             for (row, school) in zip(rows, schoolIDs) {
-                append(row, school: school, to: &buffer)
+                appendStraight(row, school: school, to: &buffer)
                 if buffer.count >= 256 * 1024 {
                     try await writer.write(buffer.bytes)
                     buffer.removeAll()
@@ -33,46 +33,68 @@ enum StudentImport {
         if let created { return ImportCounts(created: created) }
         try await conn.executeScript(StudentImportQueries.createStage)
         try await context.copyRows(StudentImportQueries.copy)
-        if own != nil { try await conn.execute(StudentImportQueries.defaultSchool, [own]) }
-        return try await context.upsert(StudentImportQueries.upsert)
+        return try await upsertStaged(context)
     }
 
-    /// Imports a large first students file (see ``copiedStraightIn(_:schools:rows:_:)``) while its
-    /// rows are still being checked: each part of the file is checked (on another core) while the
-    /// part before it is copied, so checking 100,000 rows (about 0.4 s) mostly overlaps the copy.
-    /// A wrong row stops the copy of further rows, but every row is still checked, and the problems
-    /// are thrown as ``IntakeValidator`` and ``StudentSchools`` would have thrown them (the import's
-    /// transaction then rolls back). Returns nil when the file must be checked whole and go the
-    /// usual way.
-    static func checkedWhileCopied(_ conn: Connection, user: ActingUser, rows checker: IntakeRowChecker) async throws -> ImportCounts? {
+    /// Imports the rows of a large file while they are still being checked, the same way as
+    /// ``run(_:)``: each part of the file is checked (on other cores) while the parts before it are
+    /// copied, straight into `students` or into the staging table, so checking 100,000 rows (about
+    /// 0.4 s) mostly overlaps the copy. A wrong row stops the copy, but every row is still checked
+    /// and the problems thrown as ``IntakeValidator`` and ``StudentSchools`` would throw them for
+    /// the whole file (the import's transaction then rolls back).
+    static func run(_ conn: Connection, user: ActingUser, options: ImportOptions, rows checker: IntakeRowChecker) async throws -> ImportCounts {
         let own = user.scope(whenRole: "counselor")
         let schools = try await schools(conn)
         let table = checker.table
-        let parts = stride(from: 0, to: table.rows.count, by: rowsPerPart).map { $0 ..< min($0 + rowsPerPart, table.rows.count) }
-        guard !parts.isEmpty else { return nil }
         let created = try await copiedStraightIn(conn, schools: schools.schools(namedIn: table, ownSchool: own), rows: table.rows.count) { writer in
-            var resolution = StudentSchools.Resolution(schools: schools, fileName: table.fileName, ownSchool: own, expectedRows: table.rows.count)
-            var problems: [IntakeProblem] = []
-            var buffer = CopyTextBuffer(capacity: 2 * 1024 * 1024)
-            var ahead = parts.prefix(2).map { range in Task.detached { checker.check(range) } }
-            for index in parts.indices {
-                let part = await ahead.removeFirst().value
-                if index + 2 < parts.count {
-                    let range = parts[index + 2]
-                    ahead.append(Task.detached { checker.check(range) })
-                }
-                problems += part.problems
-                let schoolIDs = resolution.resolve(part.rows)
-                guard problems.isEmpty && resolution.problems.isEmpty else { continue }
-                for (row, school) in zip(part.rows, schoolIDs) { append(row, school: school, to: &buffer) }
-                try await writer.write(buffer.bytes)
-                buffer.removeAll()
-            }
-            // As the file checked whole would report: its rows' own problems, else its schools'.
-            if !problems.isEmpty { throw IntakeProblems(problems) }
-            if !resolution.problems.isEmpty { throw IntakeProblems(resolution.problems) }
+            _ = try await copyChecked(checker, schools: schools, ownSchool: own, to: writer, appendStraight)
         }
-        return created.map { ImportCounts(created: $0) }
+        if let created { return ImportCounts(created: created) }
+        try await conn.executeScript(StudentImportQueries.createStage)
+        var batch: IntakeBatch?
+        try await conn.copyIn(StudentImportQueries.copy) { writer in
+            batch = try await copyChecked(checker, schools: schools, ownSchool: own, to: writer, appendStaged)
+        }
+        return try await upsertStaged(ImportContext(conn: conn, user: user, batch: batch!, options: options))
+    }
+
+    /// Checks the rows of `checker` a part at a time, two parts ahead on other cores, and streams
+    /// each checked part to `writer` (each row with its school's id, as `format` writes it) while
+    /// the next are checked; returns the checked rows. After a wrong row nothing more is written,
+    /// but the rest is still checked: throws the rows' own problems, else their schools'.
+    private static func copyChecked(_ checker: IntakeRowChecker, schools: StudentSchools, ownSchool: String?, to writer: CopyWriter,
+                                    _ format: (IntakeRow, Int64, inout CopyTextBuffer) -> Void) async throws -> IntakeBatch {
+        let table = checker.table
+        let parts = stride(from: 0, to: table.rows.count, by: rowsPerPart).map { $0 ..< min($0 + rowsPerPart, table.rows.count) }
+        var resolution = StudentSchools.Resolution(schools: schools, fileName: table.fileName, ownSchool: ownSchool, expectedRows: table.rows.count)
+        var rows: [IntakeRow] = []
+        rows.reserveCapacity(table.rows.count)
+        var problems: [IntakeProblem] = []
+        var buffer = CopyTextBuffer(capacity: 2 * 1024 * 1024)
+        var ahead = parts.prefix(2).map { range in Task.detached { checker.check(range) } }
+        for index in parts.indices {
+            let part = await ahead.removeFirst().value
+            if index + 2 < parts.count {
+                let range = parts[index + 2]
+                ahead.append(Task.detached { checker.check(range) })
+            }
+            problems += part.problems
+            let schoolIDs = resolution.resolve(part.rows)
+            guard problems.isEmpty && resolution.problems.isEmpty else { continue }
+            for (row, school) in zip(part.rows, schoolIDs) { format(row, school, &buffer) }
+            try await writer.write(buffer.bytes)
+            buffer.removeAll()
+            rows += part.rows
+        }
+        if !problems.isEmpty { throw IntakeProblems(problems) }
+        if !resolution.problems.isEmpty { throw IntakeProblems(resolution.problems) }
+        return IntakeBatch(kind: .students, fileName: table.fileName, rows: rows)
+    }
+
+    /// Upserts the staged rows; a counselor's rows without a school are hers.
+    private static func upsertStaged(_ context: ImportContext) async throws -> ImportCounts {
+        if let own = context.scope(whenRole: "counselor") { try await context.conn.execute(StudentImportQueries.defaultSchool, [own]) }
+        return try await context.upsert(StudentImportQueries.upsert)
     }
 
     /// Every school's code and id.
@@ -102,9 +124,16 @@ enum StudentImport {
     }
 
     /// One row of the straight copy: the school's id in place of its code, then the row's values.
-    private static func append(_ row: IntakeRow, school: Int64, to buffer: inout CopyTextBuffer) {
+    private static func appendStraight(_ row: IntakeRow, school: Int64, to buffer: inout CopyTextBuffer) {
         buffer.append(school)
         for value in row.values.dropFirst() { buffer.append(value) }
+        buffer.endRow()
+    }
+
+    /// One row of the staging table: its line, then its values (the school by code).
+    private static func appendStaged(_ row: IntakeRow, school: Int64, to buffer: inout CopyTextBuffer) {
+        buffer.append(row.line)
+        for value in row.values { buffer.append(value) }
         buffer.endRow()
     }
 }
