@@ -78,6 +78,22 @@ import TestSupport
             let rows = csv.split(separator: "\n").count - 1
             let lists = Set(csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(2).joined(separator: ",") }).count
             #expect(rows >= 50_000, "enough rows for the bulk load")
+            // The rows are checked first: a wrong cell is named before a round that does not exist.
+            var table = try CSVReader().read(Array(csv.utf8), fileName: "choices.csv")
+            let rank = try #require(table.index(of: "rank"))
+            let nosuch = ImportOptions(round: "nosuch")
+            func problems(_ table: CSVTable) async throws -> [String] {
+                do {
+                    _ = try await f.importTable(.choices, table, options: nosuch)
+                    return []
+                } catch let problems as IntakeProblems {
+                    return problems.problems.map(\.description)
+                }
+            }
+            #expect(try await problems(table) == ["choices.csv: there is no round named \"nosuch\""])
+            table.rows[30_000].fields[rank] = "x"
+            #expect(try await problems(table) == ["choices.csv:\(table.rows[30_000].line):rank: \"x\" is not a whole number"])
+
             let index = "SELECT 'choices_pkey'::regclass::oid::bigint AS oid"
             let indexBefore = try await f.db.pool.query(index)[0].decode("oid", as: Int64.self)
 

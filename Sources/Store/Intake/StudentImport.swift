@@ -11,9 +11,6 @@ enum StudentImport {
     /// Rows checked at a time while the rows before them are copied.
     static let rowsPerPart = 4_096
 
-    /// Files of fewer rows are checked whole first: too few parts to overlap.
-    static let rowsWorthStreaming = 2 * rowsPerPart
-
     static func run(_ context: ImportContext) async throws -> ImportCounts {
         let conn = context.conn
         let own = context.scope(whenRole: "counselor")
