@@ -137,13 +137,16 @@ enum StudentImport {
 
 /// SQL of the students import.
 enum StudentImportQueries {
+    /// The staged rows, typed as `students` types them: their values are checked already, so the
+    /// copy parses them once, and the comparison with the stored rows needs no casts (100,000
+    /// unchanged students: 0.56–0.59 s → 0.32–0.33 s).
     static let createStage = """
         CREATE TEMP TABLE stage_students (
-            line int, school text, student_id text, first_name text, last_name text, birth_date text, grade text,
-            program_of_study text, cte_concentrator text, expected_graduation text, transport text, drivers_license text,
-            home_latitude text, home_longitude text, availability text, summer_availability text, certifications text,
-            guardian_consent_on text, work_permit text, student_learner_agreement text, vocational_ag_exemption text,
-            background_check_cleared text, drug_screen_passed text, us_citizen text, special_populations text,
+            line int, school text, student_id text, first_name text, last_name text, birth_date date, grade int,
+            program_of_study text, cte_concentrator boolean, expected_graduation date, transport text, drivers_license boolean,
+            home_latitude float8, home_longitude float8, availability text, summer_availability text, certifications text[],
+            guardian_consent_on date, work_permit boolean, student_learner_agreement boolean, vocational_ag_exemption boolean,
+            background_check_cleared boolean, drug_screen_passed boolean, us_citizen boolean, special_populations text[],
             guardian_name text, guardian_email text, guardian_language text
         ) ON COMMIT DROP
         """
@@ -173,18 +176,12 @@ enum StudentImportQueries {
                   "drug_screen_passed", "us_citizen", "special_populations", "guardian_name", "guardian_email",
                   "guardian_language"],
         incoming: """
-            SELECT o.id AS school_id, s.student_id AS external_id, s.first_name, s.last_name,
-                   s.birth_date::date AS birth_date, s.grade::int AS grade, s.program_of_study,
-                   s.cte_concentrator::boolean AS cte_concentrator, s.expected_graduation::date AS expected_graduation,
-                   s.transport, s.drivers_license::boolean AS drivers_license, s.home_latitude::float8 AS home_latitude,
-                   s.home_longitude::float8 AS home_longitude, s.availability, s.summer_availability,
-                   s.certifications::text[] AS certifications, s.guardian_consent_on::date AS guardian_consent_on,
-                   s.work_permit::boolean AS work_permit, s.student_learner_agreement::boolean AS student_learner_agreement,
-                   s.vocational_ag_exemption::boolean AS vocational_ag_exemption,
-                   s.background_check_cleared::boolean AS background_check_cleared,
-                   s.drug_screen_passed::boolean AS drug_screen_passed, s.us_citizen::boolean AS us_citizen,
-                   s.special_populations::text[] AS special_populations, s.guardian_name, s.guardian_email,
-                   s.guardian_language
+            SELECT o.id AS school_id, s.student_id AS external_id, s.first_name, s.last_name, s.birth_date, s.grade,
+                   s.program_of_study, s.cte_concentrator, s.expected_graduation, s.transport, s.drivers_license,
+                   s.home_latitude, s.home_longitude, s.availability, s.summer_availability, s.certifications,
+                   s.guardian_consent_on, s.work_permit, s.student_learner_agreement, s.vocational_ag_exemption,
+                   s.background_check_cleared, s.drug_screen_passed, s.us_citizen, s.special_populations,
+                   s.guardian_name, s.guardian_email, s.guardian_language
             FROM stage_students s JOIN organizations o ON o.code = s.school AND o.kind = 'school'
             """)
 }
