@@ -92,7 +92,7 @@ public struct StudentSchools: Sendable {
     /// Where the school and the student id are in a students row (IntakeSchemas.students).
     static let school = 0, student = 1
 
-    struct StudentKey: Hashable, Sendable {
+    private struct StudentKey: Hashable {
         let school: String
         let student: String
     }
