@@ -9,20 +9,7 @@ import TestSupport
 @Suite struct AuditCommandTests {
     /// Runs `wblmatch audit ARGS` to completion; returns its exit status, stdout and stderr.
     static func audit(_ db: TestDatabase, _ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = try WorkerProcess.binary()
-        process.arguments = ["audit"] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["DATABASE_URL"] = db.url
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        try WBLMatchBinary.run(["audit"] + arguments, databaseURL: db.url)
     }
 
     /// `actor action entity` of each printed line, in order.

@@ -9,24 +9,7 @@ import TestSupport
 @Suite struct ImportCommandTests {
     /// Runs `wblmatch ARGS` against `f`'s database; returns its exit status, stdout and stderr.
     static func wblmatch(_ f: IntakeFixture, _ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        while dir.lastPathComponent.hasSuffix(".xctest") { dir.deleteLastPathComponent() }
-        let executable = dir.appendingPathComponent("wblmatch")
-        try #require(FileManager.default.isExecutableFile(atPath: executable.path), "build wblmatch first (swift build --build-tests)")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["DATABASE_URL"] = f.db.url
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        try WBLMatchBinary.run(arguments, databaseURL: f.db.url)
     }
 
     /// Writes `text` to a new file named `name` in a fresh temporary directory; returns its path.

@@ -11,10 +11,13 @@ struct ImportContext {
     /// Copies the batch into the staging table of `copyStatement` (`COPY stage_x FROM STDIN`): each
     /// row's line number first, then its normalized values.
     func copyRows(_ copyStatement: String) async throws {
-        try await copyRows(copyStatement) { _, row, buffer in
-            buffer.append(row.line)
-            for value in row.values { buffer.append(value) }
-        }
+        try await copyRows(copyStatement) { _, row, buffer in Self.appendStaged(row, to: &buffer) }
+    }
+
+    /// A row as the staging tables take it: its line number, then its normalized values.
+    static func appendStaged(_ row: IntakeRow, to buffer: inout CopyTextBuffer) {
+        buffer.append(row.line)
+        for value in row.values { buffer.append(value) }
     }
 
     /// Streams the batch into `copyStatement`, each row's fields appended by `format` (given the

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A `wblmatch worker` child process, the real binary from the build directory.
@@ -6,22 +7,8 @@ final class WorkerProcess: @unchecked Sendable {
     let child: ChildProcess
     let logURL: URL
 
-    /// The built `wblmatch`: $WBLMATCH_BIN, else beside the test bundle, else .build/debug of this checkout.
-    static func binary() throws -> URL {
-        let environment = ProcessInfo.processInfo.environment
-        var candidates: [URL] = []
-        if let path = environment["WBLMATCH_BIN"] { candidates.append(URL(fileURLWithPath: path)) }
-        let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        candidates.append(bundleDirectory.appendingPathComponent("wblmatch"))
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("wblmatch"))
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent(".build/debug/wblmatch"))
-        for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
-            return candidate
-        }
-        throw WorkerProcessError("the wblmatch binary is not built (looked at \(candidates.map(\.path).joined(separator: ", "))): run `swift build --build-tests` or set WBLMATCH_BIN")
-    }
+    /// The built `wblmatch` (TestSupport).
+    static func binary() throws -> URL { try WBLMatchBinary.url() }
 
     /// Starts `wblmatch worker --test-kinds` with `arguments` against `databaseURL`.
     init(databaseURL: String, arguments: [String], name: String = "worker") throws {

@@ -1,21 +1,13 @@
 import Foundation
+import TestSupport
 
 /// A `wblmatch worker` child process: the real binary from the build directory.
 final class WorkerProcess: @unchecked Sendable {
     let process = Process()
     let logURL: URL
 
-    /// The built `wblmatch`: $WBLMATCH_BIN, else beside the test bundle, else .build/debug of this checkout.
-    static func binary() throws -> URL {
-        var candidates: [URL] = []
-        if let path = ProcessInfo.processInfo.environment["WBLMATCH_BIN"] { candidates.append(URL(fileURLWithPath: path)) }
-        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("wblmatch"))
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent(".build/debug/wblmatch"))
-        for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        throw RunTestError("the wblmatch binary is not built (looked at \(candidates.map(\.path).joined(separator: ", "))): run `swift build --build-tests` or set WBLMATCH_BIN")
-    }
+    /// The built `wblmatch` (TestSupport).
+    static func binary() throws -> URL { try WBLMatchBinary.url() }
 
     init(databaseURL: String, arguments: [String], environment extra: [String: String] = [:], name: String) throws {
         process.executableURL = try Self.binary()
